@@ -1,6 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 
 export default defineConfig({
 	plugins: [
@@ -14,13 +17,14 @@ export default defineConfig({
 	],
 	build: { chunkSizeWarningLimit: 2500 },
 	test: {
+		// the projects run plain TypeScript: no SvelteKit plugin, only the $lib alias
 		projects: [
 			{
-				extends: true,
+				resolve: { alias: { $lib: lib } },
 				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
 			},
 			{
-				extends: true,
+				resolve: { alias: { $lib: lib } },
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],

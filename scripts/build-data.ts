@@ -11,6 +11,7 @@ import { validatePlans, validateFeatures, formatError, type SourceFile } from '.
 import { compileTopology } from '../src/lib/data/compile';
 import type { AtlasFeature } from '../src/lib/data/schema';
 import type { DataManifest } from '../src/lib/data/types';
+import { validateTours } from '../src/lib/tours/validate';
 
 const root = join(import.meta.dirname, '..');
 const src = process.env.GEODATA_DIR ?? join(root, 'geodata');
@@ -39,7 +40,9 @@ const layerFiles = readdirSync(src)
 if (layerFiles.length === 0) planErrors.push({ file: src, feature: null, field: null, message: 'no .geojson layer files found' });
 const files = layerFiles.map((f) => read(join(src, f)));
 const { features, errors, byFile } = validateFeatures(files, plans);
-const all = [...planErrors, ...errors];
+const toursFile = read(join(src, 'tours.json'));
+const { tours, errors: tourErrors } = validateTours(toursFile, new Set(features.map((f) => f.properties.id)), new Set(plans.map((p) => p.id)));
+const all = [...planErrors, ...errors, ...tourErrors];
 if (all.length) {
 	console.error(`✖ geodata is invalid: ${all.length} error(s)`);
 	for (const e of all.slice(0, 200)) console.error('  ' + formatError(e));
@@ -55,6 +58,7 @@ const version = createHash('sha256').update(text).update(JSON.stringify(plans)).
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'atlas.topojson'), text);
 writeFileSync(join(out, 'plans.json'), JSON.stringify(plans));
+writeFileSync(join(out, 'tours.json'), JSON.stringify(tours));
 const manifest: DataManifest = {
 	version,
 	built: new Date().toISOString(),
@@ -69,6 +73,7 @@ const count = (key: (f: AtlasFeature) => string) => {
 	return [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
 };
 console.log(`✔ geodata valid: ${features.length} features from ${files.length} layer files, ${plans.length} plans`);
+console.log(`  tours: ${tours.map((t) => `${t.id} (${t.steps.length} steps)`).join(', ') || 'none'}`);
 console.log(`  per layer: ${[...layers].map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
 console.log(`  per kind:  ${count((f) => f.properties.kind)}`);
 console.log(`  per city:  ${count((f) => f.properties.city)}`);

@@ -1,0 +1,94 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { decode, encode, encodeToString, roundCamera } from '../../src/lib/state/url';
+import { defaultState, type AtlasState } from '../../src/lib/state/state';
+import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS, PLAN_IDS } from '../../src/lib/data/schema';
+import { GROUP_IDS } from '../../src/lib/state/groups';
+
+const sub = <T>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { maxLength: xs.length });
+const fixed = (min: number, max: number, d: number) => fc.integer({ min: Math.round(min * 10 ** d), max: Math.round(max * 10 ** d) }).map((n) => n / 10 ** d);
+const idArb = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
+
+export const stateArb: fc.Arbitrary<AtlasState> = fc.record({
+	camera: fc.record({ lon: fixed(-180, 180, 5), lat: fixed(-85, 85, 5), zoom: fixed(0, 22, 2), bearing: fixed(-180, 360, 1), pitch: fixed(0, 85, 1) }),
+	layers: sub(GROUP_IDS),
+	filters: fc.record({
+		kinds: sub(KINDS),
+		cities: sub(CITIES),
+		statuses: sub(STATUSES),
+		statusYear: fc.option(fc.integer({ min: 2000, max: 2035 }), { nil: null }),
+		plans: sub(PLAN_IDS as readonly string[]),
+		levels: sub(LEVELS),
+		industries: sub(INDUSTRIES as readonly string[]),
+		hasTargets: fc.boolean()
+	}),
+	selected: fc.option(idArb, { nil: null }),
+	lang: fc.constantFrom('zh' as const, 'en' as const),
+	basemap: fc.constantFrom('offline' as const, 'online' as const),
+	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null })
+}) as fc.Arbitrary<AtlasState>;
+
+describe('URL codec', () => {
+	it('round-trips every valid state unchanged', () => {
+		fc.assert(
+			fc.property(stateArb, (s) => {
+				const { state, ignored } = decode(encodeToString(s));
+				expect(ignored).toEqual([]);
+				expect(state).toEqual(s);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
+	it('never throws on random input and always returns a usable state', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 400 }), (q) => {
+				const { state } = decode(q);
+				expect(state.camera.zoom).toBeGreaterThanOrEqual(0);
+				expect(Array.isArray(state.layers)).toBe(true);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('never throws on mutated valid URLs; a broken part falls back alone', () => {
+		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v'];
+		fc.assert(
+			fc.property(stateArb, fc.constantFrom(...keys), fc.string({ maxLength: 40 }), (s, key, junk) => {
+				const q = encode(s);
+				q.set(key, junk);
+				const { state, ignored } = decode(q.toString());
+				// every other part survives
+				if (key !== 'c') expect(state.camera).toEqual(s.camera);
+				if (key !== 'lang') expect(state.lang).toBe(s.lang);
+				if (key !== 'sel') expect(state.selected).toBe(s.selected);
+				if (ignored.length) expect(ignored).toEqual([key]);
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('names what it ignored and keeps defaults for those parts', () => {
+		const { state, ignored } = decode('?c=abc,1&k=port,spaceship&lang=fr&sel=<script>alert(1)</script>&y=19999&t=yes&city=wuhan');
+		expect(ignored.sort()).toEqual(['c', 'k', 'lang', 'sel', 't', 'y'].sort());
+		const d = defaultState('zh');
+		expect(state.camera).toEqual(d.camera);
+		expect(state.filters.kinds).toEqual([]);
+		expect(state.filters.cities).toEqual(['wuhan']);
+		expect(state.selected).toBeNull();
+	});
+
+	it('rejects swapped or out-of-range cameras', () => {
+		expect(decode('c=30.6,114.3,8').ignored).toEqual(['c']);
+		expect(decode('c=114.3,30.6,30').ignored).toEqual(['c']);
+		expect(decode('c=114.3,30.6,8').state.camera).toEqual(roundCamera({ lon: 114.3, lat: 30.6, zoom: 8, bearing: 0, pitch: 0 }));
+	});
+
+	it('writes short plan ids and no empty filters', () => {
+		const s = defaultState('en');
+		s.filters.plans = ['004_929622d460b1a9b5'];
+		const q = encodeToString(s);
+		expect(q).toContain('p=004');
+		expect(q).not.toContain('k=');
+	});
+});
