@@ -57,15 +57,19 @@ const skipped: string[] = [];
 
 // 1. world countries (1:50m) and their borders
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-const countriesObj = world.objects.countries as GeometryCollection<{ name: string; name_zh?: string }>;
-for (const g of countriesObj.geometries) g.properties = { name: g.properties!.name, name_zh: COUNTRY_ZH[g.properties!.name] ?? '' };
+type CountryProps = { name: string; name_zh?: string };
+const countriesObj = world.objects.countries as GeometryCollection<CountryProps>;
+for (const g of countriesObj.geometries) {
+	const name = (g.properties as CountryProps).name;
+	g.properties = { name, name_zh: COUNTRY_ZH[name] ?? '' };
+}
 const countries = feature(world, countriesObj) as GeoJSON.FeatureCollection;
 const borders = mesh(world, countriesObj, (a, b) => a !== b);
 /** Visvalingam simplification (min triangle area in squared degrees), then back to 2-D quantized arcs. */
 function simplified(objects: Record<string, GeoJSON.GeoJsonObject>, minWeight: number, q: number): Topology {
 	const t = simplify(presimplify(topology(objects) as never), minWeight) as unknown as Topology;
 	t.arcs = t.arcs.map((arc) => arc.map((p) => [p[0], p[1]]));
-	return quantize(t, q) as Topology;
+	return quantize(t as never, q) as Topology;
 }
 // enough detail for the world view and the Eurasian corridors (zoom ≤ 6)
 const worldOut = simplified({ countries, borders: { type: 'Feature', properties: {}, geometry: borders } as GeoJSON.Feature }, 1e-3, 1e5);
@@ -88,7 +92,7 @@ for (const f of admin1.features) {
 const provinceParts: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [...units.values()].flatMap((u) => u.parts) };
 const provTopo = topology({ p: provinceParts }, 1e5) as Topology;
 const provObj = provTopo.objects.p as GeometryCollection<{ unit: string }>;
-const provinceLines = mesh(provTopo, provObj, (a, b) => a !== b && a.properties!.unit !== b.properties!.unit);
+const provinceLines = mesh(provTopo, provObj, (a, b) => a !== b && (a.properties as { unit: string }).unit !== (b.properties as { unit: string }).unit);
 const provinces: GeoJSON.FeatureCollection = {
 	type: 'FeatureCollection',
 	features: [...units].map(([id, u]) => ({

@@ -63,7 +63,7 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 		version: 8,
 		name: 'Open Platforms Atlas offline basemap',
 		sources: {
-			countries: { ...src(b.world.countries), attribution: 'Natural Earth' },
+			countries: src(b.world.countries),
 			borders: src(b.world.borders),
 			provinces: src(r.provinces),
 			province_lines: src(r.province_lines),
@@ -71,7 +71,7 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 			coast10: src(r.coast10),
 			lakes: src(r.lakes),
 			rivers: src(r.rivers),
-			places: { ...src(b.places), attribution: 'GeoNames (CC BY 4.0); OurAirports' }
+			places: src(b.places)
 		},
 		layers: [
 			{ id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },

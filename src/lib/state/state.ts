@@ -39,7 +39,7 @@ export interface AtlasState {
 }
 
 /** The whole metropolitan area (Wuhan and its eight cities) in view on first open. */
-export const DEFAULT_CAMERA: Camera = { lon: 114.05, lat: 30.55, zoom: 7.6, bearing: 0, pitch: 0 };
+export const DEFAULT_CAMERA: Camera = { lon: 114.1, lat: 30.45, zoom: 7.3, bearing: 0, pitch: 0 };
 
 export const EMPTY_FILTERS: Filters = {
 	kinds: [],
