@@ -1,0 +1,293 @@
+import { describe, it, expect, afterEach, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { open, mapReady, shot, pixelDiff, close, type Session } from './harness';
+import { featuresFromTopology } from '../../src/lib/data/load';
+import { applyFilters } from '../../src/lib/state/filters';
+import { EMPTY_FILTERS } from '../../src/lib/state/state';
+import { GROUP_IDS, GROUPS } from '../../src/lib/state/groups';
+import type { CompiledFeature } from '../../src/lib/data/types';
+
+const root = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+let features: CompiledFeature[] = [];
+const en = JSON.parse(readFileSync(join(root, 'src/lib/i18n/messages/en.json'), 'utf8')) as Record<string, string>;
+beforeAll(() => {
+	features = featuresFromTopology(JSON.parse(readFileSync(join(root, 'build/data/atlas.topojson'), 'utf8')));
+});
+const defaultLayers = GROUPS.filter((g) => g.defaultOn).map((g) => g.id);
+function expected(f: Partial<typeof EMPTY_FILTERS>, layers = defaultLayers) {
+	const r = applyFilters(features.map((x) => x.properties), { ...structuredClone(EMPTY_FILTERS), ...f }, layers);
+	return features.filter((_, i) => r.mask[i] === 1).map((x) => x.properties.id).sort();
+}
+
+let s: Session | null = null;
+afterEach(async () => {
+	if (s) {
+		expect(s.external, 'no request leaves the origin').toEqual([]);
+		await close(s);
+	}
+	s = null;
+});
+
+const mapShot = async (page: Session['page']) => page.screenshot({ clip: (await page.locator('.maplibregl-canvas').boundingBox())! });
+async function listIds(page: Session['page']) {
+	if ((await page.locator('.list-toggle').getAttribute('aria-expanded')) !== 'true') await page.click('.list-toggle');
+	await page.waitForSelector('.list table');
+	return (await page.locator('.list tbody button.rowbtn').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!))).sort();
+}
+
+describe('exploring the atlas', () => {
+	it('toggling a layer changes what is drawn and the list; isolating shows one group', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		const before = await mapShot(s.page);
+		expect(await listIds(s.page)).toEqual(expected({}));
+		await s.page.click('#layer-ports');
+		await s.page.waitForTimeout(800);
+		const after = await mapShot(s.page);
+		expect(pixelDiff(before, after), 'ports off changes the map').toBeGreaterThan(0.001);
+		expect(await listIds(s.page)).toEqual(expected({}, defaultLayers.filter((l) => l !== 'ports')));
+		await s.page.click('button.name[data-group="airports"]');
+		await s.page.waitForTimeout(500);
+		expect(await listIds(s.page)).toEqual(expected({}, ['airports']));
+		await shot(s.page, 'explore-isolate-airports');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('each filter narrows list and map to exactly the right features, and one action clears all', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		await s.page.click('role=tab[name="Filters"]');
+		await s.page.check('input[data-filter="kind"][value="bonded-zone"]');
+		await s.page.check('input[data-filter="kind"][value="port"]');
+		expect(await listIds(s.page)).toEqual(expected({ kinds: ['bonded-zone', 'port'] }));
+		await s.page.check('input[data-filter="city"][value="wuhan"]');
+		expect(await listIds(s.page)).toEqual(expected({ kinds: ['bonded-zone', 'port'], cities: ['wuhan'] }));
+		const base = { kinds: ['bonded-zone', 'port'] as never, cities: ['wuhan'] as never };
+		await s.page.selectOption('select[data-filter="status-year"]', '2016');
+		expect(await listIds(s.page)).toEqual(expected({ ...base, statusYear: 2016 }));
+		await s.page.selectOption('select[data-filter="status-year"]', '');
+		await s.page.check('input[data-filter="has-targets"]');
+		expect(await listIds(s.page)).toEqual(expected({ ...base, hasTargets: true }));
+		await shot(s.page, 'explore-filters');
+		// the summary counts what is shown
+		expect(await s.page.locator('.filters .summary').textContent()).toContain(`Showing ${expected({ ...base, hasTargets: true }).length} of ${features.length}`);
+		await s.page.click('text=Clear all');
+		expect(await listIds(s.page)).toEqual(expected({}));
+		// plan filter and industry filter
+		await s.page.click('summary:has-text("Plan document")');
+		await s.page.check('input[data-filter="plan"][value="004_929622d460b1a9b5"]');
+		const ids = await listIds(s.page);
+		expect(ids).toEqual(expected({ plans: ['004_929622d460b1a9b5'] }));
+		expect(ids.length).toBeGreaterThan(10);
+		expect(s.errors).toEqual([]);
+	});
+
+	it('search finds Huahu airport and Yangluo port in Chinese, English and pinyin; choosing selects and flies', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		const box = s.page.locator('input[role="combobox"]');
+		for (const [q, name] of [['花湖', 'Huahu'], ['Huahu', 'Huahu'], ['huahu', 'Huahu'], ['阳逻', 'Yangluo'], ['yangluo', 'Yangluo'], ['Yangluo Port', 'Yangluo']]) {
+			await box.fill(q);
+			const first = s.page.locator('#search-results [role="option"]').first();
+			await first.waitFor();
+			expect(await s.page.locator('#search-results').textContent(), q).toContain(name);
+		}
+		await box.fill('huahu');
+		await s.page.locator('#search-results [role="option"]').first().waitFor();
+		await box.press('ArrowDown');
+		await box.press('ArrowUp');
+		await box.press('Enter');
+		await s.page.waitForSelector('#detail-title');
+		expect(await s.page.locator('#detail-title').textContent()).toContain('Huahu');
+		await s.page.waitForTimeout(1500);
+		const z = await s.page.evaluate(() => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.getZoom());
+		expect(z).toBeGreaterThan(8.5);
+		await s.page.waitForFunction(() => location.search.includes('sel=ezhou-huahu-airport'));
+		await shot(s.page, 'explore-search-huahu');
+	});
+
+	it('selection opens the detail panel with citations, targets, precision and nearest hubs; the list follows', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		const d = s.page.locator('.detail');
+		await d.waitFor();
+		expect(await d.locator('h2').textContent()).toContain('Tianhe');
+		expect(await d.locator('.cites li').count()).toBeGreaterThan(0);
+		expect(await d.locator('.targets tbody tr').count()).toBeGreaterThan(0);
+		const text = await d.textContent();
+		expect(text).toContain('Where the plans name it');
+		expect(text).toMatch(/Site|Area|City only/);
+		expect(text).toContain('Nearest airport, port and rail hub');
+		expect(text).toMatch(/\d+(\.\d)? km/);
+		// the list highlights the selection; choosing another row selects it on the map
+		await listIds(s.page);
+		expect(await s.page.locator('tr.sel').getAttribute('id')).toBe('row-wuhan-tianhe-airport');
+		const other = s.page.locator('.list tbody button.rowbtn[data-id="ezhou-huahu-airport"]');
+		await other.focus();
+		await s.page.keyboard.press('Enter');
+		await s.page.waitForFunction(() => document.querySelector('#detail-title')?.textContent?.includes('Huahu'));
+		await shot(s.page, 'explore-detail');
+		await s.page.keyboard.press('Escape');
+		await s.page.waitForFunction(() => !document.querySelector('.detail'));
+	});
+
+	it('the language switch changes every visible string', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		await listIds(s.page);
+		// interface strings only: names and aliases in the other language are data, marked with their lang
+		const visible = () =>
+			s!.page.evaluate(() => {
+				const clone = document.body.cloneNode(true) as HTMLElement;
+				const pageLang = document.documentElement.lang.slice(0, 2);
+				clone.querySelectorAll('[lang]').forEach((e) => {
+					if (e.getAttribute('lang')!.slice(0, 2) !== pageLang) e.remove();
+				});
+				document.body.appendChild(clone);
+				clone.style.cssText = 'position:absolute;left:-99999px;top:0';
+				const t = clone.innerText;
+				clone.remove();
+				return t;
+			});
+		const enText = await visible();
+		const shown = Object.entries(en).filter(([k, v]) => k !== '$schema' && v.length > 3 && !/[{}]/.test(v) && enText.includes(v));
+		expect(shown.length).toBeGreaterThan(40);
+		await s.page.click('button[lang="zh-CN"]');
+		await s.page.waitForTimeout(800);
+		const zhText = await visible();
+		const word = (v: string) => new RegExp(`(^|[^A-Za-z])${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
+		const stillEnglish = shown.filter(([, v]) => word(v).test(zhText)).map(([k, v]) => `${k}: ${v}`);
+		expect(stillEnglish).toEqual([]);
+		expect(zhText).toContain('开放平台地图');
+		expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+		// remembered
+		await s.page.goto(`${s.base}/`);
+		await s.page.waitForSelector('header .brand');
+		expect(await s.page.locator('header .brand').textContent()).toContain('开放平台地图');
+		await shot(s.page, 'explore-zh');
+	});
+
+	it('axe finds no serious or critical accessibility violations; the map has an accessible name', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		await listIds(s.page);
+		await s.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+		const result = await s.page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+			const r = await axe.run(document, { resultTypes: ['violations'] });
+			return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+		});
+		const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+		expect(await s.page.locator('[role="region"].map').getAttribute('aria-label')).toBeTruthy();
+	});
+
+	it('works on a 375 px phone: panels become sheets', async () => {
+		s = await open({ width: 375, height: 740 });
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		expect(await s.page.locator('.side').isVisible()).toBe(false);
+		await shot(s.page, 'phone-map');
+		await s.page.click('.mobile-bar button >> nth=0');
+		await s.page.waitForSelector('.side.sheet-open');
+		await s.page.click('#layer-ports');
+		await shot(s.page, 'phone-layers-sheet');
+		await s.page.click('.mobile-bar button >> nth=1');
+		await s.page.waitForSelector('.list.sheet-open table');
+		await s.page.locator('.list tbody button.rowbtn').first().click();
+		await s.page.waitForSelector('.detail-pane');
+		expect(await s.page.locator('.detail-pane').isVisible()).toBe(true);
+		await shot(s.page, 'phone-detail');
+		// nothing scrolls sideways
+		expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	});
+
+	it('lays out on a 1920 px screen', async () => {
+		s = await open({ width: 1920, height: 1080 });
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		const map = (await s.page.locator('.mapwrap').boundingBox())!;
+		expect(map.width).toBeGreaterThan(1100);
+		await shot(s.page, 'desktop-1920');
+	});
+});
+
+describe('bad input gets a clear message, never a crash or a blank page', () => {
+	it('text from data and URLs is text, never HTML', async () => {
+		s = await open();
+		const raw = JSON.parse(readFileSync(join(root, 'build/data/atlas.topojson'), 'utf8'));
+		const first = Object.values(raw.objects as Record<string, { geometries: { properties: Record<string, unknown> }[] }>)
+			.flatMap((o) => o.geometries)
+			.find((g) => g.properties.kind === 'airport')!;
+		const id = first.properties.id as string;
+		first.properties.name_en = '<img src=x onerror="window.__xss=1">Evil';
+		first.properties.aliases = ['<script>window.__xss=2</script>'];
+		(first.properties.citations as { summary_en: string }[])[0].summary_en = '<img src=y onerror="window.__xss=3">summary';
+		await s.page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(raw) }));
+		let dialogs = 0;
+		s.page.on('dialog', (d) => {
+			dialogs++;
+			d.dismiss();
+		});
+		await s.page.goto(`${s.base}/?lang=en&sel=${id}`);
+		await mapReady(s.page);
+		await s.page.waitForSelector('.detail');
+		const detail = await s.page.locator('.detail').textContent();
+		expect(detail).toContain('<img src=x onerror="window.__xss=1">Evil');
+		expect(detail).toContain('<img src=y onerror="window.__xss=3">summary');
+		await s.page.locator('input[role="combobox"]').fill('Evil');
+		await s.page.locator('#search-results').waitFor();
+		// embed title and caption from the URL
+		await s.page.goto(`${s.base}/embed/?lang=en&title=${encodeURIComponent('<img src=z onerror="window.__xss=4">T')}&caption=${encodeURIComponent('<script>window.__xss=5</script>')}`);
+		await s.page.waitForSelector('.titlebox h1');
+		expect(await s.page.locator('.titlebox h1').textContent()).toContain('<img src=z');
+		await s.page.waitForTimeout(500);
+		expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+		expect(await s.page.locator('.titlebox img, .detail img, .titlebox script').count()).toBe(0);
+		expect(dialogs).toBe(0);
+	});
+
+	it('a browser without WebGL is told so and still gets every feature as a list', async () => {
+		s = await open({ args: ['--disable-webgl', '--disable-3d-apis', '--disable-gpu'] });
+		await s.page.goto(`${s.base}/?lang=en`);
+		await s.page.waitForSelector('text=This browser cannot show the map (no WebGL)');
+		await s.page.waitForSelector('.list table tbody tr');
+		const rows = await s.page.locator('.list tbody tr').count();
+		expect(rows).toBe(expected({}).length);
+		await shot(s.page, 'no-webgl');
+	});
+
+	it('a missing or broken data file gives a clear message naming the file', async () => {
+		s = await open();
+		await s.page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 404, body: 'not found' }));
+		await s.page.goto(`${s.base}/?lang=en`);
+		await s.page.waitForSelector('role=alert');
+		expect(await s.page.locator('role=alert').textContent()).toMatch(/atlas\.topojson.*404/s);
+		await shot(s.page, 'error-missing-data');
+		await s.page.unroute('**/data/atlas.topojson');
+		await s.page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"Topology","objects":{"x":' }));
+		await s.page.goto(`${s.base}/?lang=en`);
+		await s.page.waitForSelector('role=alert');
+		expect(await s.page.locator('role=alert').textContent()).toMatch(/atlas\.topojson.*not valid JSON/s);
+	});
+
+	it('a malformed link falls back part by part and says what it ignored', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&c=1,2,3,4,5,6&l=ports,nonsense&city=hefei&sel=no-such-feature`);
+		await mapReady(s.page);
+		const notes = await s.page.locator('.notices').textContent();
+		expect(notes).toContain('c, l');
+		expect(notes).toContain('no-such-feature');
+		expect(await listIds(s.page)).toEqual(expected({ cities: ['hefei'] }));
+		expect(GROUP_IDS.length).toBeGreaterThan(5);
+	});
+});
