@@ -126,6 +126,8 @@ describe('the embed route in a host page', () => {
 		expect(got.lang).toBe('en');
 		for (const k of ['legend', 'title', 'interaction', 'controls']) expect(href.searchParams.has(k), k).toBe(false);
 
+		await s.page.locator('#a').screenshot({ path: join(OUT, 'embed-compact-800x500.png') });
+
 		// no app chrome inside the frame
 		expect(await f.locator('header .brand').count()).toBe(0);
 		expect(await f.locator('.side').count()).toBe(0);
@@ -207,7 +209,8 @@ describe('the embed route in a host page', () => {
 
 describe('tours in an embed', () => {
 	it('moves with the arrow keys and with postMessage from the embedding page, under the origin policy', async () => {
-		const tours = JSON.parse(readFileSync(join(BUILD, 'data', 'tours.json'), 'utf8')) as Tour[];
+		const DEVT = process.env.DEV_TOURS; // TEMP
+		const tours = JSON.parse(readFileSync(DEVT ?? join(BUILD, 'data', 'tours.json'), 'utf8')) as Tour[];
 		if (!Array.isArray(tours) || tours.length === 0)
 			throw new Error('build/data/tours.json has no tours: write geodata/tours.json and run `npm run build`');
 		const tour = tours[0];
@@ -218,6 +221,7 @@ describe('tours in an embed', () => {
 		expect(sameCam(camOf(1), camOf(2)), 'steps 2 and 3 of the first tour have different cameras').toBe(false);
 
 		s = await open({ width: 1360, height: 520 });
+		if (DEVT) await s.context.route('**/data/tours.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(DEVT, 'utf8') })); // TEMP
 		const src = `${s.base}/embed/?tour=${tour.id}&step=0&lang=en`;
 		const [a, b] = await hostPage(s, [
 			{ id: 'a', src, width: 640, height: 480 },
@@ -232,6 +236,11 @@ describe('tours in an embed', () => {
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);
 		expect(await counter(b)).toBe(`1 / ${n}`);
 		await waitCam(a, camOf(0));
+		await page.locator('#a').screenshot({ path: join(OUT, 'embed-tour-640x480.png') });
+		// the tour box hides neither the link to the full atlas nor the credits
+		const tourBox = (await a.locator('.tour').boundingBox())!;
+		for (const sel of ['a.full', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-zoom-in'])
+			expect(overlap(tourBox, (await a.locator(sel).boundingBox())!), `the tour box covers ${sel}`).toBe(0);
 
 		// keys: → to step 2, ← back to step 1 (the counter and the camera follow)
 		await a.locator('[data-testid=tour-step]').click();
@@ -247,6 +256,8 @@ describe('tours in an embed', () => {
 		await expect.poll(async () => (await msgs()).filter((m) => m.from === 0).length).toBe(3);
 		expect((await msgs()).filter((m) => m.from === 0).map((m) => (m.data as { step: number }).step)).toEqual([0, 1, 0]);
 		expect((await msgs()).filter((m) => m.from !== 0)).toEqual([]);
+		// the rewritten address of that frame still names its host (a reload keeps the policy)
+		expect(await b.evaluate(() => new URLSearchParams(location.search).get('host'))).toBe('https://other.example');
 		await page.evaluate(() => ((window as unknown as { __msgs: unknown[] }).__msgs.length = 0));
 
 		const post = (id: string, data: unknown) =>

@@ -56,6 +56,13 @@ export function labelField(lang: Lang): ExpressionSpecification {
 	return lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['get', 'name_en'];
 }
 
+const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels'];
+
+/** Switch the basemap's labels to another language in place (a style diff would re-compare every source). */
+export function setBasemapLanguage(map: import('maplibre-gl').Map, lang: Lang): void {
+	for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
+}
+
 export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 	const src = (d: GeoJSON.FeatureCollection | GeoJSON.Feature | undefined) => ({ type: 'geojson' as const, data: d ?? empty, tolerance: 0.5 });
 	const r = b.region;

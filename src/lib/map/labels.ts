@@ -11,10 +11,14 @@ import type { Lang } from '../state/state';
 export const LABEL_SOURCE = 'atlas-labels';
 export const LABEL_LAYER = 'atlas-labels';
 
+/** At most this many features get a label source entry (the most important first). */
+export const MAX_LABELS = 2000;
+
 export function labelData(prepared: PreparedLayers, features: CompiledFeature[]): GeoJSON.FeatureCollection {
+	const pts = prepared.points.length > MAX_LABELS ? [...prepared.points].sort((a, b) => a.rank - b.rank).slice(0, MAX_LABELS) : prepared.points;
 	return {
 		type: 'FeatureCollection',
-		features: prepared.points.map((p) => ({
+		features: pts.map((p) => ({
 			type: 'Feature',
 			properties: {
 				i: p.i,
@@ -28,9 +32,9 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 }
 
 /** Only features whose mask is 1 (and the selected one always) are labelled. */
-export function labelFilter(mask: Uint8Array, selected: number | null): ExpressionSpecification {
+export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[]): ExpressionSpecification {
 	const on: number[] = [];
-	for (let i = 0; i < mask.length; i++) if (mask[i] === 1) on.push(i);
+	for (const i of labelled) if (mask[i] === 1) on.push(i);
 	const shown: ExpressionSpecification = ['in', ['get', 'i'], ['literal', on]];
 	// rank 0–1 hubs label from the regional view; the rest once zoomed in
 	const byZoom: ExpressionSpecification = ['<=', ['get', 'rank'], ['step', ['zoom'], 0, 6, 1, 8, 2, 9, 3]];

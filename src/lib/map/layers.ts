@@ -83,7 +83,7 @@ export function buildLayers(data: PreparedLayers, v: LayerView): Layer[] {
 	layers.push(
 		new ScatterplotLayer<PointRec>({
 			id: 'precision',
-			data: data.points.filter((p) => p.precision === 'area' || p.precision === 'city'),
+			data: data.halos,
 			getPosition: (d) => d.position,
 			getRadius: (d) => (d.precision === 'city' ? 2200 : 2500),
 			radiusUnits: 'meters',

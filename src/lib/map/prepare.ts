@@ -38,6 +38,8 @@ export interface PolygonRec {
 }
 export interface PreparedLayers {
 	points: PointRec[];
+	/** the points drawn with a precision halo (area, city): a stable array, so filters never rebuild it */
+	halos: PointRec[];
 	paths: PathRec[];
 	polygons: PolygonRec[];
 }
@@ -127,5 +129,6 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 	spreadCityPoints(points);
 	// most important last, so they are drawn on top
 	points.sort((a, b) => b.rank - a.rank || a.i - b.i);
-	return { points, paths, polygons };
+	const halos = points.filter((p) => p.precision === 'area' || p.precision === 'city');
+	return { points, halos, paths, polygons };
 }

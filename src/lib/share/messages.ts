@@ -2,7 +2,8 @@
  * postMessage API of the embed (documented in the README). Pure: validation and origin policy.
  *
  * Host → embed:  { type: 'atlas:tour', action: 'next' | 'prev' | 'goto', step?: number }
- * Embed → host:  { type: 'atlas:tour-step', tour: string, step: number, total: number }
+ * Embed → host:  { type: 'atlas:tour-step', tour: string, step: number, total: number } to the host= origin;
+ *                { type: 'atlas:tour-step', step: number } to '*' when there is no host= (only the step number)
  *
  * Origin policy: a message is accepted only when it comes from the window that embeds the atlas
  * (event.source === window.parent, never the atlas itself or another frame); when the embed URL

@@ -27,8 +27,10 @@ export function createSearch(features: readonly P[]) {
 		py: p.pinyin,
 		ini: p.pinyin_initials
 	}));
-	const compact = docs.map((d) => norm([d.zh, d.en, d.aliases, d.py].join('|')));
-	const fuse = new Fuse(docs, {
+	// built on the first query, not at load: 100,000 features must not delay the first map frame
+	let compact: string[] | null = null;
+	let fuse: Fuse<Doc> | null = null;
+	const options = {
 		keys: [
 			{ name: 'zh', weight: 3 },
 			{ name: 'en', weight: 2 },
@@ -40,11 +42,13 @@ export function createSearch(features: readonly P[]) {
 		ignoreLocation: true,
 		threshold: 0.34,
 		minMatchCharLength: 1
-	});
+	};
 
 	return function search(query: string, limit = 12): number[] {
 		const q = query.trim();
 		if (!q) return [];
+		compact ??= docs.map((d) => norm([d.zh, d.en, d.aliases, d.py].join('|')));
+		fuse ??= new Fuse(docs, options);
 		const nq = norm(q);
 		const exact: number[] = [];
 		compact.forEach((c, i) => {

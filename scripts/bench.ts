@@ -1,0 +1,137 @@
+/**
+ * npm run bench — measures the production build in real Chromium with synthetic data sets of
+ * 1k / 10k / 100k features (served in place of data/atlas.topojson), and the same data on a bare
+ * MapLibre + deck.gl page (/bench/). Prints:
+ *   - time to first full render (navigation → map idle with the data drawn)
+ *   - filter change → next rendered frame latency, p50 / p95 over 40 changes
+ *   - JS and data bytes shipped, gzip
+ * A benchmark, not a test: it reports figures and never fails on them.
+ *   BENCH_SIZES=1000,10000 npm run bench   to choose sizes
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { topology } from 'topojson-server';
+import type { Page } from 'playwright-core';
+import { serve } from './serve';
+import { launch } from '../tests/e2e/browser';
+import { KINDS, CITIES, STATUSES, INDUSTRIES, PLAN_IDS } from '../src/lib/data/schema';
+
+const root = join(import.meta.dirname, '..');
+const build = join(root, 'build');
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+function rng(seed: number) {
+	return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function synthetic(n: number) {
+	const r = rng(n);
+	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+	const pointKinds = KINDS.filter((k) => !k.includes('corridor') && !k.includes('route') && k !== 'waterway-works');
+	const features: GeoJSON.Feature[] = [];
+	for (let i = 0; i < n; i++) {
+		const line = r() < 0.08;
+		const kind = line ? pick(['rail-corridor', 'river-corridor', 'sea-route', 'road-corridor'] as const) : pick(pointKinds);
+		const lon = 112.5 + r() * 4, lat = 29.5 + r() * 2.5;
+		const plan = pick(PLAN_IDS);
+		const year = 2016 + Math.floor(r() * 10);
+		features.push({
+			type: 'Feature',
+			geometry: line
+				? { type: 'LineString', coordinates: [[lon, lat], [lon + r() * 3 - 1.5, lat + r() * 2 - 1], [lon + r() * 6 - 3, lat + r() * 4 - 2]] }
+				: { type: 'Point', coordinates: [lon, lat] },
+			properties: {
+				id: `syn-${i}`, name_zh: `合成要素${i}`, name_en: `Synthetic ${i}`, aliases: [], kind, city: pick(CITIES), level: pick(['national', 'provincial', null]),
+				status: pick(STATUSES), status_history: [{ plan, year, status: pick(STATUSES) }], targets: r() < 0.3 ? [{ metric: 'x', label_zh: 'x', label_en: 'x', value: 1, unit: 't', year: 2025, type: 'target', qualifier: 'exact', plan }] : [],
+				industries: [pick(INDUSTRIES)], lead_agencies: [], partner_agencies: [], citations: [{ plan, section: '一', summary_zh: '合成', summary_en: 'synthetic' }],
+				location: { precision: pick(['site', 'area', 'city']), source: 'synthetic' }, hubs: [], via: [], layer: 'synthetic',
+				pinyin: `hechengyaosu${i}`, pinyin_initials: 'hcys', length_km: null
+			}
+		});
+	}
+	return JSON.stringify(topology({ synthetic: { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection }, 1e6));
+}
+
+const pct = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+
+/** 40 filter changes, each timed from the change to the end of the second animation frame after it. */
+async function filterLatency(page: Page, mode: 'app' | 'bare'): Promise<number[]> {
+	// passed as source text: tsx would otherwise wrap the in-page functions in helpers the page lacks
+	return page.evaluate(`(async () => {
+		const mode = ${JSON.stringify(mode)};
+		const out = [];
+		const kindSets = [['port'], ['airport', 'bonded-zone'], [], ['dev-zone', 'industrial-park', 'logistics-park'], ['rail-corridor']];
+		for (let k = 0; k < 40; k++) {
+			const kinds = kindSets[k % kindSets.length];
+			const t0 = performance.now();
+			if (mode === 'app') window.__atlas.patchFilters({ kinds });
+			else {
+				// the bare page computes the same mask the app's filter does for a kind filter
+				const b = window.__bare;
+				const m = new Uint8Array(b.kinds.length);
+				for (let i = 0; i < m.length; i++) m[i] = kinds.length === 0 || kinds.includes(b.kinds[i]) ? 1 : 0;
+				b.setMask(m);
+			}
+			await new Promise((r) => requestAnimationFrame(r));
+			await new Promise((r) => requestAnimationFrame(r));
+			out.push(performance.now() - t0);
+		}
+		return out;
+	})()`);
+}
+
+async function run() {
+	if (!statSync(join(build, 'index.html'), { throwIfNoEntry: false })) throw new Error('No build/: run npm run build first (npm run bench does).');
+	const server = await serve(build, 0);
+	const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+	const browser = await launch();
+	console.log(`Open Platforms Atlas benchmark — Chromium ${browser.version()}, viewport 1280×800, ${new Date().toISOString()}`);
+
+	// bytes shipped: every JS file the app page loads, gzip; the real data set, gzip
+	const js = readdirSync(join(build, '_app', 'immutable'), { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && /\.m?js$/.test(d.name))
+		.map((d) => join(d.parentPath, d.name));
+	const gz = (f: string) => gzipSync(readFileSync(f)).length;
+	const realData = ['atlas.topojson', 'plans.json', 'tours.json'].map((f) => join(build, 'data', f)).filter((f) => statSync(f, { throwIfNoEntry: false }));
+	const basemap = readdirSync(join(build, 'basemap')).map((f) => join(build, 'basemap', f));
+	console.log(`\nBytes (gzip): all JS chunks ${kb(js.reduce((s, f) => s + gz(f), 0))} (${js.length} files); atlas data ${kb(realData.reduce((s, f) => s + gz(f), 0))}; offline basemap ${kb(basemap.reduce((s, f) => s + gz(f), 0))}`);
+
+	const rows: string[] = [];
+	for (const n of sizes) {
+		const data = synthetic(n);
+		const dataGz = gzipSync(data).length;
+		const result: Record<string, { first: number; p50: number; p95: number }> = {};
+		for (const mode of ['app', 'bare'] as const) {
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const page = await context.newPage();
+			await page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: data }));
+			await page.goto(mode === 'app' ? `${base}/?lang=en` : `${base}/bench/`);
+			const mark = mode === 'app' ? 'atlas:map-idle' : 'bare:idle';
+			await page.waitForFunction(`performance.getEntriesByName('${mark}').length > 0`, null, { timeout: 300_000, polling: 100 });
+			const first = (await page.evaluate(`performance.getEntriesByName('${mark}')[0].startTime`)) as number;
+			await page.waitForTimeout(500);
+			const lat = await filterLatency(page, mode);
+			result[mode] = { first, p50: pct(lat, 50), p95: pct(lat, 95) };
+			await context.close();
+		}
+		const a = result.app, b = result.bare;
+		rows.push(
+			`${String(n).padStart(7)} | data ${kb(dataGz).padStart(9)} | first render app ${ms(a.first).padStart(8)} bare ${ms(b.first).padStart(8)} ×${(a.first / b.first).toFixed(2)} | filter→frame p50 app ${ms(a.p50).padStart(6)} bare ${ms(b.p50).padStart(6)} ×${(a.p50 / b.p50).toFixed(2)} | p95 app ${ms(a.p95).padStart(6)} bare ${ms(b.p95).padStart(6)} ×${(a.p95 / b.p95).toFixed(2)}`
+		);
+		console.log(rows[rows.length - 1]);
+	}
+	await browser.close();
+	server.close();
+}
+
+run().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
