@@ -26,7 +26,7 @@ function rng(seed: number) {
 	return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function synthetic(n: number) {
+export function synthetic(n: number) {
 	const r = rng(n);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
 	const pointKinds = KINDS.filter((k) => !k.includes('corridor') && !k.includes('route') && k !== 'waterway-works');
@@ -131,7 +131,8 @@ async function run() {
 	server.close();
 }
 
-run().catch((e) => {
-	console.error(e);
-	process.exit(1);
-});
+if (process.argv[1]?.endsWith('bench.ts'))
+	run().catch((e) => {
+		console.error(e);
+		process.exit(1);
+	});

@@ -87,8 +87,9 @@ export function buildLayers(data: PreparedLayers, v: LayerView): Layer[] {
 			getPosition: (d) => d.position,
 			getRadius: (d) => (d.precision === 'city' ? 2200 : 2500),
 			radiusUnits: 'meters',
-			radiusMinPixels: 9,
-			radiusMaxPixels: 40,
+			// bounded on screen: a halo says "about here", it should not flood the map when zoomed in
+			radiusMinPixels: 8,
+			radiusMaxPixels: 24,
 			stroked: true,
 			filled: true,
 			getFillColor: (d) => [...d.color, d.precision === 'city' ? 0 : 45],
