@@ -209,8 +209,7 @@ describe('the embed route in a host page', () => {
 
 describe('tours in an embed', () => {
 	it('moves with the arrow keys and with postMessage from the embedding page, under the origin policy', async () => {
-		const DEVT = process.env.DEV_TOURS; // TEMP
-		const tours = JSON.parse(readFileSync(DEVT ?? join(BUILD, 'data', 'tours.json'), 'utf8')) as Tour[];
+		const tours = JSON.parse(readFileSync(join(BUILD, 'data', 'tours.json'), 'utf8')) as Tour[];
 		if (!Array.isArray(tours) || tours.length === 0)
 			throw new Error('build/data/tours.json has no tours: write geodata/tours.json and run `npm run build`');
 		const tour = tours[0];
@@ -221,7 +220,6 @@ describe('tours in an embed', () => {
 		expect(sameCam(camOf(1), camOf(2)), 'steps 2 and 3 of the first tour have different cameras').toBe(false);
 
 		s = await open({ width: 1360, height: 520 });
-		if (DEVT) await s.context.route('**/data/tours.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(DEVT, 'utf8') })); // TEMP
 		const src = `${s.base}/embed/?tour=${tour.id}&step=0&lang=en`;
 		const [a, b] = await hostPage(s, [
 			{ id: 'a', src, width: 640, height: 480 },
