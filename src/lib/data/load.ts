@@ -5,7 +5,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Plan } from './schema';
-import type { CompiledFeature, DataManifest } from './types';
+import type { CompiledFeature, CompiledProperties, DataManifest } from './types';
 
 export class AtlasLoadError extends Error {
 	constructor(
@@ -18,7 +18,10 @@ export class AtlasLoadError extends Error {
 
 export interface AtlasData {
 	features: CompiledFeature[];
+	/** features[i].properties, in the same order: what filters, search and the map index by */
+	properties: CompiledProperties[];
 	byId: Map<string, CompiledFeature>;
+	indexById: Map<string, number>;
 	plans: Plan[];
 	manifest: DataManifest;
 }
@@ -70,5 +73,12 @@ export async function loadAtlas(base: string, fetchFn: typeof fetch = fetch): Pr
 	]);
 	const features = featuresFromTopology(topo, `${base}/data/atlas.topojson`);
 	if (!Array.isArray(plans)) throw new AtlasLoadError(`${base}/data/plans.json`, 'is not a list of plans');
-	return { features, byId: new Map(features.map((f) => [f.properties.id, f])), plans, manifest };
+	return {
+		features,
+		properties: features.map((f) => f.properties),
+		byId: new Map(features.map((f) => [f.properties.id, f])),
+		indexById: new Map(features.map((f, i) => [f.properties.id, i])),
+		plans,
+		manifest
+	};
 }
