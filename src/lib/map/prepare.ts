@@ -6,6 +6,7 @@
 import type { CompiledFeature } from '../data/types';
 import type { Precision } from '../data/schema';
 import { groupOf } from '../state/groups';
+import { anchorOf } from '../analysis/geo';
 
 export type RGB = [number, number, number];
 
@@ -118,10 +119,7 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 				const approximate = p.location.approximate_outline === true || p.location.precision !== 'site';
 				for (const poly of polys) polygons.push({ ...base, polygon: poly, approximate });
 				// areas also get a marker, so they can be picked and labelled like every platform
-				const ring = polys[0][0];
-				const n = ring.length - 1 || 1;
-				const c: [number, number] = [ring.slice(0, n).reduce((s, q) => s + q[0], 0) / n, ring.slice(0, n).reduce((s, q) => s + q[1], 0) / n];
-				points.push({ ...base, position: c, precision: p.location.precision, rank });
+				points.push({ ...base, position: anchorOf(g)!, precision: p.location.precision, rank });
 				break;
 			}
 		}

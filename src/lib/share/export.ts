@@ -1,5 +1,6 @@
 /** Exports of the currently filtered features: GeoJSON and an Excel-friendly CSV (UTF-8 with BOM). */
 import type { CompiledFeature } from '../data/types';
+import { anchorOf } from '../analysis/geo';
 
 export function filteredFeatures(features: CompiledFeature[], mask: Uint8Array): CompiledFeature[] {
 	return features.filter((_, i) => mask[i] === 1);
@@ -42,21 +43,11 @@ function cell(v: unknown): string {
 	return `"${safe.replace(/"/g, '""')}"`;
 }
 
-function anchor(f: CompiledFeature): [number, number] | null {
-	const g = f.geometry;
-	if (!g) return null;
-	if (g.type === 'Point') return g.coordinates;
-	if (g.type === 'LineString') return g.coordinates[0];
-	if (g.type === 'MultiLineString') return g.coordinates[0][0];
-	if (g.type === 'Polygon') return g.coordinates[0][0];
-	return g.coordinates[0][0][0];
-}
-
 export function toCSV(features: CompiledFeature[]): string {
 	const lines = [CSV_COLUMNS.join(',')];
 	for (const f of features) {
 		const p = f.properties;
-		const a = anchor(f);
+		const a = anchorOf(f.geometry);
 		const row = [
 			p.id,
 			p.name_zh,
