@@ -21,8 +21,6 @@ export function t(lang: Lang, key: string, params?: Record<string, unknown>): st
 	return fn(params ?? {}, { locale: lang });
 }
 
-export const has = (key: string) => key.replace(/-/g, '_') in table;
-
 export const kindLabel = (lang: Lang, kind: string) => t(lang, `kind_${kind}`);
 export const cityLabel = (lang: Lang, city: string) => t(lang, `city_${city}`);
 export const statusLabel = (lang: Lang, s: string) => t(lang, `status_${s}`);
