@@ -3,7 +3,10 @@
  * 1k / 10k / 100k features (served in place of data/atlas.topojson), and the same data on a bare
  * MapLibre + deck.gl page (/bench/). Prints:
  *   - time to first full render (navigation → map idle with the data drawn)
- *   - filter change → next rendered frame latency, p50 / p95 over 40 changes
+ *   - filter change → next rendered frame latency, p50 / p95 over 40 changes: the kind filter (app
+ *     and bare page, both as deck.gl GPU categories) and the plan filter (app: an attribute)
+ *   - one frame of the map at that size (camera nudge → rendered), the yardstick for "a filter
+ *     change costs no more than a frame", and each filter latency divided by it
  *   - JS and data bytes shipped, gzip
  * A benchmark, not a test: it reports figures and never fails on them.
  *   BENCH_SIZES=1000,10000 npm run bench   to choose sizes
@@ -61,24 +64,46 @@ const pct = (xs: number[], p: number) => {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
-/** 40 filter changes, each timed from the change to the end of the second animation frame after it. */
-async function filterLatency(page: Page, mode: 'app' | 'bare'): Promise<number[]> {
+/**
+ * One frame of the map at this data size, the yardstick for "a filter change costs no more than a
+ * frame": a camera nudge (a fraction of a pixel, so the same features are drawn) timed to the end of
+ * the second animation frame after it, exactly as the filter changes are timed. 40 nudges.
+ */
+async function frameLatency(page: Page, mode: 'app' | 'bare'): Promise<number[]> {
+	return page.evaluate(`(async () => {
+		const map = ${mode === 'app' ? 'window.__atlasMap' : 'window.__bare.map'};
+		const out = [];
+		for (let k = 0; k < 40; k++) {
+			const c = map.getCenter();
+			const t0 = performance.now();
+			map.jumpTo({ center: [c.lng + (k % 2 ? 1e-6 : -1e-6), c.lat] });
+			await new Promise((r) => requestAnimationFrame(r));
+			await new Promise((r) => requestAnimationFrame(r));
+			out.push(performance.now() - t0);
+		}
+		return out;
+	})()`);
+}
+
+/**
+ * 40 filter changes, each timed from the change to the end of the second animation frame after it.
+ * 'kind' changes the kind filter (a GPU category in the app: a uniform); 'plan' changes the plan
+ * filter (app only: one 0/1 attribute is re-read for every feature).
+ */
+async function filterLatency(page: Page, mode: 'app' | 'bare', what: 'kind' | 'plan' = 'kind'): Promise<number[]> {
 	// passed as source text: tsx would otherwise wrap the in-page functions in helpers the page lacks
 	return page.evaluate(`(async () => {
 		const mode = ${JSON.stringify(mode)};
+		const what = ${JSON.stringify(what)};
 		const out = [];
 		const kindSets = [['port'], ['airport', 'bonded-zone'], [], ['dev-zone', 'industrial-park', 'logistics-park'], ['rail-corridor']];
+		const planSets = [[${JSON.stringify(PLAN_IDS[0])}], [${JSON.stringify(PLAN_IDS[1])}, ${JSON.stringify(PLAN_IDS[2])}], [], [${JSON.stringify(PLAN_IDS[4])}]];
 		for (let k = 0; k < 40; k++) {
 			const kinds = kindSets[k % kindSets.length];
 			const t0 = performance.now();
-			if (mode === 'app') window.__atlas.patchFilters({ kinds });
-			else {
-				// the bare page computes the same mask the app's filter does for a kind filter
-				const b = window.__bare;
-				const m = new Uint8Array(b.kinds.length);
-				for (let i = 0; i < m.length; i++) m[i] = kinds.length === 0 || kinds.includes(b.kinds[i]) ? 1 : 0;
-				b.setMask(m);
-			}
+			if (what === 'plan') window.__atlas.patchFilters({ plans: planSets[k % planSets.length] });
+			else if (mode === 'app') window.__atlas.patchFilters({ kinds });
+			else window.__bare.setKinds(kinds);
 			await new Promise((r) => requestAnimationFrame(r));
 			await new Promise((r) => requestAnimationFrame(r));
 			out.push(performance.now() - t0);
@@ -107,7 +132,7 @@ async function run() {
 	for (const n of sizes) {
 		const data = synthetic(n);
 		const dataGz = gzipSync(data).length;
-		const result: Record<string, { first: number; p50: number; p95: number }> = {};
+		const result: Record<string, { first: number; p50: number; p95: number; frame: number; plan50?: number; plan95?: number }> = {};
 		for (const mode of ['app', 'bare'] as const) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
@@ -117,13 +142,21 @@ async function run() {
 			await page.waitForFunction(`performance.getEntriesByName('${mark}').length > 0`, null, { timeout: 300_000, polling: 100 });
 			const first = (await page.evaluate(`performance.getEntriesByName('${mark}')[0].startTime`)) as number;
 			await page.waitForTimeout(500);
+			const frames = await frameLatency(page, mode);
+			await page.waitForTimeout(300);
 			const lat = await filterLatency(page, mode);
-			result[mode] = { first, p50: pct(lat, 50), p95: pct(lat, 95) };
+			result[mode] = { first, p50: pct(lat, 50), p95: pct(lat, 95), frame: pct(frames, 50) };
+			if (mode === 'app') {
+				await page.evaluate('window.__atlas.patchFilters({ kinds: [] })');
+				await page.waitForTimeout(300);
+				const planLat = await filterLatency(page, mode, 'plan');
+				Object.assign(result[mode], { plan50: pct(planLat, 50), plan95: pct(planLat, 95) });
+			}
 			await context.close();
 		}
 		const a = result.app, b = result.bare;
 		rows.push(
-			`${String(n).padStart(7)} | data ${kb(dataGz).padStart(9)} | first render app ${ms(a.first).padStart(8)} bare ${ms(b.first).padStart(8)} ×${(a.first / b.first).toFixed(2)} | filter→frame p50 app ${ms(a.p50).padStart(6)} bare ${ms(b.p50).padStart(6)} ×${(a.p50 / b.p50).toFixed(2)} | p95 app ${ms(a.p95).padStart(6)} bare ${ms(b.p95).padStart(6)} ×${(a.p95 / b.p95).toFixed(2)}`
+			`${String(n).padStart(7)} | data ${kb(dataGz).padStart(9)} | first render app ${ms(a.first).padStart(8)} bare ${ms(b.first).padStart(8)} ×${(a.first / b.first).toFixed(2)} | filter→frame p50 app ${ms(a.p50).padStart(6)} bare ${ms(b.p50).padStart(6)} ×${(a.p50 / b.p50).toFixed(2)} | p95 app ${ms(a.p95).padStart(6)} bare ${ms(b.p95).padStart(6)} ×${(a.p95 / b.p95).toFixed(2)} | one frame (p50) app ${ms(a.frame).padStart(6)} bare ${ms(b.frame).padStart(6)} | kind filter p50 ÷ frame app ${(a.p50 / a.frame).toFixed(2)} bare ${(b.p50 / b.frame).toFixed(2)} | app plan filter→frame p50 ${ms(a.plan50!)} p95 ${ms(a.plan95!)} (÷ frame ${(a.plan50! / a.frame).toFixed(2)})`
 		);
 		console.log(rows[rows.length - 1]);
 	}

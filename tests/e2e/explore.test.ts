@@ -8,6 +8,9 @@ import { applyFilters } from '../../src/lib/state/filters';
 import { EMPTY_FILTERS } from '../../src/lib/state/state';
 import { GROUP_IDS, GROUPS } from '../../src/lib/state/groups';
 import type { CompiledFeature } from '../../src/lib/data/types';
+import { PLAN_IDS } from '../../src/lib/data/schema';
+import { synthetic } from '../../scripts/bench';
+import { prepareLayers } from '../../src/lib/map/prepare';
 
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -54,6 +57,112 @@ describe('exploring the atlas', () => {
 		await s.page.waitForTimeout(500);
 		expect(await listIds(s.page)).toEqual(expected({}, ['airports']));
 		await shot(s.page, 'explore-isolate-airports');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('the map draws exactly what the filters let through (the GPU filter, checked by picking)', async () => {
+		s = await open();
+		// Wuhan to Hefei in one view
+		await s.page.goto(`${s.base}/?lang=en&c=115.6,31.2,6.4,0,0`);
+		await mapReady(s.page);
+		const page = s.page;
+		// every deck.gl object drawn anywhere on the map (occluded ones aside: picking sees the top one)
+		const picked = async (f: Partial<typeof EMPTY_FILTERS>) => {
+			await page.evaluate((flt) => {
+				const a = (window as unknown as { __atlas: { clearFilters(): void; patchFilters(f: unknown): void } }).__atlas;
+				a.clearFilters();
+				a.patchFilters(flt);
+			}, f);
+			await page.waitForTimeout(900);
+			const idx = await page.evaluate(() => {
+				const deck = (window as unknown as { __atlasDeck: { pickObjects(o: object): { object?: { i?: number } }[] } }).__atlasDeck;
+				const c = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+				return deck.pickObjects({ x: 0, y: 0, width: c.width, height: c.height, layerIds: ['markers', 'corridors'] }).map((p) => p.object?.i ?? -1);
+			});
+			return [...new Set(idx)].map((i) => features[i].properties.id).sort();
+		};
+		const drawable = (ids: string[]) => ids.filter((id) => features.find((x) => x.properties.id === id)!.geometry !== null);
+		// sparse enough that nothing hides another: the drawn set is exactly the filtered set
+		const airports = await picked({ kinds: ['airport'] });
+		expect(airports).toEqual(drawable(expected({ kinds: ['airport'] })));
+		expect(airports).toContain('ezhou-huahu-airport');
+		for (const f of [{ cities: ['hefei'] }, { plans: [PLAN_IDS[4]] }, { kinds: ['port'], cities: ['ezhou', 'huangshi'] }, { statusYear: 2016 }, { industries: ['logistics'], hasTargets: true }] as Partial<typeof EMPTY_FILTERS>[]) {
+			const want = new Set(expected(f));
+			const got = await picked(f);
+			expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
+			expect(got.filter((id) => !want.has(id)), `${JSON.stringify(f)}: drawn but filtered out`).toEqual([]);
+		}
+		// layer toggles go through the same GPU categories
+		await page.evaluate(() => (window as unknown as { __atlas: { clearFilters(): void } }).__atlas.clearFilters());
+		await page.click('#layer-airports');
+		await page.waitForTimeout(900);
+		const noAirports = await picked({});
+		expect(noAirports.some((id) => id.endsWith('-airport'))).toBe(false);
+		expect(s.errors).toEqual([]);
+	});
+
+	it('main hubs are labelled and drawn on top; a selected feature is always labelled', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&c=114.45,30.6,9,0,0`);
+		await mapReady(s.page);
+		await s.page.waitForTimeout(1500);
+		const page = s.page;
+		// where the app draws each main hub: its position plus the side-by-side pixel offset
+		const hubPts = prepareLayers(features).points.filter((p) => p.rank === 0).map((p) => ({ i: p.i, position: p.position, offset: p.offset }));
+		const hubs = await page.evaluate((pts) => {
+			const m = (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap;
+			const placed = new Set(m.queryRenderedFeatures({ layers: ['atlas-labels-hubs'] }).map((f) => f.properties.i as number));
+			const { width, height } = m.getCanvas().getBoundingClientRect();
+			return pts
+				.map((p) => {
+					const pt = m.project(p.position);
+					return { i: p.i, x: pt.x + p.offset[0], y: pt.y + p.offset[1], labelled: placed.has(p.i) };
+				})
+				.filter((h) => h.x > 30 && h.y > 30 && h.x < width - 30 && h.y < height - 30);
+		}, hubPts);
+		expect(hubs.length, 'main hubs in view').toBeGreaterThan(4);
+		expect(hubs.filter((h) => !h.labelled).map((h) => features[h.i].properties.id), 'unlabelled main hubs').toEqual([]);
+		// hovering a hub's own spot names that hub: nothing is drawn over it
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		for (const h of hubs) {
+			// two hubs on one spot would hide one another: none may be closer than a marker's size
+			const near = hubs.filter((o) => o !== h && Math.hypot(o.x - h.x, o.y - h.y) < 12);
+			expect(near.map((o) => features[o.i].properties.id), `${features[h.i].properties.id} shares its spot`).toEqual([]);
+			await page.mouse.move(box.x + h.x, box.y + h.y);
+			await expect.poll(() => page.locator('[role="tooltip"] strong').textContent(), { timeout: 5000 }).toBe(features[h.i].properties.name_en);
+		}
+		await shot(page, 'explore-hubs-z9');
+		// a minor feature, once selected, is labelled with the hubs
+		const minor = features.find((f) => f.properties.id === 'wuhan-huashan-port-area') ?? features.find((f) => f.geometry?.type === 'Point' && f.properties.city === 'wuhan' && f.properties.kind === 'logistics-park')!;
+		await page.evaluate((id) => (window as unknown as { __atlas: { select(id: string): void } }).__atlas.select(id), minor.properties.id);
+		await expect
+			.poll(async () => page.evaluate((id) => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.queryRenderedFeatures({ layers: ['atlas-labels-hubs'] }).some((f) => f.properties.name_en === id), minor.properties.name_en), { timeout: 15_000 })
+			.toBe(true);
+		expect(s.errors).toEqual([]);
+	});
+
+	it('the list pages large data sets and always renders the selected row', async () => {
+		s = await open();
+		await s.page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: synthetic(1000) }));
+		await s.page.goto(`${s.base}/?lang=en&sel=syn-999`);
+		await mapReady(s.page);
+		await s.page.click('.list-toggle');
+		const rows = s.page.locator('.list tbody tr');
+		// 300 rows, plus the selected one if it sorts after them
+		const n = await rows.count();
+		expect(n === 300 || n === 301, `rows: ${n}`).toBe(true);
+		await expect.poll(() => s!.page.locator('#row-syn-999').getAttribute('aria-selected')).toBe('true');
+		const more = s.page.locator('.list button.more');
+		expect(await more.textContent()).toMatch(/Show 300 more \((\d+) not shown yet\)/);
+		await more.click();
+		expect(await rows.count()).toBeGreaterThanOrEqual(600);
+		// a filter keeps the paging and the numbers true
+		await s.page.evaluate(() => (window as unknown as { __atlas: { patchFilters(f: unknown): void } }).__atlas.patchFilters({ kinds: ['port'] }));
+		await s.page.waitForTimeout(500);
+		const ports = await s.page.locator('.list tbody td:nth-child(2)').allTextContents();
+		expect(ports.length).toBeGreaterThan(0);
+		expect(new Set(ports)).toEqual(new Set([en.kind_port]));
+		await shot(s.page, 'explore-list-synthetic');
 		expect(s.errors).toEqual([]);
 	});
 

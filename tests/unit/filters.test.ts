@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { statusAt, matches, applyFilters, facetValues } from '../../src/lib/state/filters';
+import fc from 'fast-check';
+import { statusAt, matches, applyFilters, facetValues, categoriesOf } from '../../src/lib/state/filters';
+import { GROUPS, GROUP_IDS, groupOf } from '../../src/lib/state/groups';
+import { KINDS, CITIES, STATUSES, LEVELS, INDUSTRIES } from '../../src/lib/data/schema';
 import { EMPTY_FILTERS, type Filters } from '../../src/lib/state/state';
 import type { CompiledProperties } from '../../src/lib/data/types';
 
@@ -70,5 +73,67 @@ describe('applyFilters', () => {
 	});
 	it('lists facet values present in the data', () => {
 		expect(facetValues(feats)).toEqual({ years: [2016, 2023], industries: ['logistics'] });
+	});
+});
+
+describe('applyFilters split for the GPU', () => {
+	const sub = <T>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { maxLength: 4 });
+	const plans = ['001_f9b1cb22bc2c1300', '003_280b1874bde35416', '004_929622d460b1a9b5'] as const;
+	const featArb = fc.record({
+		kind: fc.constantFrom(...KINDS),
+		city: fc.constantFrom(...CITIES),
+		status: fc.constantFrom(...STATUSES),
+		history: fc.array(fc.record({ plan: fc.constantFrom(...plans), year: fc.integer({ min: 2014, max: 2026 }), status: fc.constantFrom(...STATUSES) }), { maxLength: 3 }),
+		level: fc.option(fc.constantFrom(...LEVELS)),
+		industries: sub(INDUSTRIES),
+		targets: fc.boolean()
+	}).map((r) =>
+		mk({
+			kind: r.kind, city: r.city, status: r.status, status_history: r.history, level: r.level,
+			citations: r.history.map((h) => ({ plan: h.plan, section: 'x', summary_zh: 'x', summary_en: 'x' })),
+			industries: r.industries,
+			targets: r.targets ? [{ metric: 'x', label_zh: 'x', label_en: 'x', value: 1, unit: 't', year: 2025, type: 'target', qualifier: 'exact', plan: 'p' }] : []
+		})
+	);
+	const filtersArb = fc.record({
+		kinds: sub(KINDS), cities: sub(CITIES), statuses: sub(STATUSES), statusYear: fc.option(fc.integer({ min: 2014, max: 2026 })),
+		plans: sub(plans), levels: sub(LEVELS), industries: sub(INDUSTRIES), hasTargets: fc.boolean()
+	}).map((o) => f(o as Partial<Filters>));
+
+	it('mask, counts and the GPU split all agree with matches() for any data, filters and layers', () => {
+		fc.assert(
+			fc.property(fc.array(featArb, { minLength: 1, maxLength: 60 }), filtersArb, sub(GROUP_IDS), (feats, flt, layers) => {
+				const r = applyFilters(feats, flt, layers);
+				const cat = categoriesOf(feats);
+				const counts = new Map<string, number>();
+				feats.forEach((p, i) => {
+					const pass = matches(p, flt);
+					if (pass) counts.set(groupOf(p.kind).id, (counts.get(groupOf(p.kind).id) ?? 0) + 1);
+					const drawn = pass && layers.includes(groupOf(p.kind).id);
+					expect(r.mask[i]).toBe(drawn ? 1 : 0);
+					// what the GPU computes: kind category ∧ city category ∧ rest value
+					const gpu = r.gpu.kinds.includes(cat.kind[i]) && r.gpu.cities.includes(cat.city[i]) && r.gpu.rest[i] === 1;
+					expect(gpu).toBe(drawn);
+					expect(KINDS[cat.kind[i]]).toBe(p.kind);
+					expect(CITIES[cat.city[i]]).toBe(p.city);
+				});
+				expect(r.countByGroup).toEqual(counts);
+				expect(r.visibleCount).toBe(r.mask.reduce((a, b) => a + b, 0));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('kind, city and layer changes keep the same rest array (no attribute re-upload); other filters make a new one', () => {
+		const feats = [mk({}), mk({ kind: 'port' }), mk({ kind: 'airport', city: 'ezhou', level: null })];
+		const all = GROUPS.map((g) => g.id);
+		const a = applyFilters(feats, f({}), all);
+		const b = applyFilters(feats, f({ kinds: ['port'], cities: ['wuhan'] }), ['ports']);
+		expect(b.gpu.rest).toBe(a.gpu.rest);
+		expect(b.gpu.kinds).toEqual([KINDS.indexOf('port')]);
+		expect(b.gpu.cities).toEqual([CITIES.indexOf('wuhan')]);
+		const c = applyFilters(feats, f({ levels: ['national'] }), all);
+		expect(c.gpu.rest).not.toBe(a.gpu.rest);
+		expect([...c.gpu.rest]).toEqual([1, 1, 0]);
 	});
 });

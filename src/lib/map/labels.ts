@@ -23,6 +23,8 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 			properties: {
 				i: p.i,
 				rank: p.rank,
+				// the marker's pixel offset in icon pixels: MapLibre multiplies icon-offset by icon-size
+				off: [(p.offset[0] * SPACE_PX) / markerPx(p.rank), (p.offset[1] * SPACE_PX) / markerPx(p.rank)],
 				name_zh: features[p.i].properties.name_zh,
 				name_en: features[p.i].properties.name_en
 			},
@@ -31,45 +33,102 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 	};
 }
 
-/** Only features whose mask is 1 (and the selected one always) are labelled. */
-export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[]): ExpressionSpecification {
+/**
+ * Four symbol layers, listed top to bottom. MapLibre places symbols from the top layer down, so
+ * main hubs (rank 0) and their markers go in first and win; then every other shown marker reserves
+ * its space; then the other labels fit around all of that. deck.gl draws the markers on its own
+ * canvas, out of MapLibre's sight: the invisible "space" symbols (marker-sized, always placed) put
+ * them into MapLibre's collision index, so labels (which try four anchors) go beside markers.
+ */
+export const HUB_SPACE_LAYER = 'atlas-marker-space-hubs';
+export const HUB_LABEL_LAYER = 'atlas-labels-hubs';
+export const SPACE_LAYER = 'atlas-marker-space';
+/** every layer holding feature labels (for queries) */
+export const LABEL_LAYERS = [HUB_LABEL_LAYER, LABEL_LAYER];
+
+export interface LabelFilters {
+	hubSpace: ExpressionSpecification;
+	hubLabel: ExpressionSpecification;
+	space: ExpressionSpecification;
+	label: ExpressionSpecification;
+}
+
+/** Only features whose mask is 1 are labelled (and the selected one always, with the hubs). */
+export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[]): LabelFilters {
 	const on: number[] = [];
 	for (const i of labelled) if (mask[i] === 1) on.push(i);
 	const shown: ExpressionSpecification = ['in', ['get', 'i'], ['literal', on]];
-	// rank 0–1 hubs label from the regional view; the rest once zoomed in
+	const hub: ExpressionSpecification = ['==', ['get', 'rank'], 0];
+	const notHub: ExpressionSpecification = ['>', ['get', 'rank'], 0];
+	const isSel: ExpressionSpecification = ['==', ['get', 'i'], selected ?? -1];
+	// rank 1 labels from the regional view (zoom 6), the rest once zoomed in
 	const byZoom: ExpressionSpecification = ['<=', ['get', 'rank'], ['step', ['zoom'], 0, 6, 1, 8, 2, 9, 3]];
-	return selected === null ? ['all', shown, byZoom] : ['any', ['==', ['get', 'i'], selected], ['all', shown, byZoom]];
+	return {
+		hubSpace: ['all', shown, hub],
+		hubLabel: ['any', isSel, ['all', shown, hub]],
+		space: ['all', shown, notHub],
+		label: ['all', shown, notHub, byZoom, ['!', isSel]]
+	};
 }
 
 export function labelText(lang: Lang): ExpressionSpecification {
 	return ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
 }
 
-/** Add (or refresh) the label source and layer; safe to call after every style change. */
-export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter: ExpressionSpecification, lang: Lang): void {
+const SPACE_IMAGE = 'atlas-marker-space';
+const SPACE_PX = 16;
+/** the marker sizes of layers.ts (22 / 18 / 15 px by rank) */
+const MARKER_PX = [22, 18, 15];
+const markerPx = (rank: number) => MARKER_PX[Math.min(rank, 2)];
+const lastData = new WeakMap<MLMap, GeoJSON.FeatureCollection>();
+
+function labelLayout(lang: Lang) {
+	return {
+		'text-field': labelText(lang),
+		'text-size': ['match', ['get', 'rank'], 0, 14, 1, 13, 12] as ExpressionSpecification,
+		'text-variable-anchor': ['top', 'bottom', 'left', 'right'] as ('top' | 'bottom' | 'left' | 'right')[],
+		'text-radial-offset': 1.1,
+		'text-justify': 'auto' as const,
+		'text-max-width': 9,
+		'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
+		'text-padding': 3
+	};
+}
+const spaceLayout = {
+	'icon-image': SPACE_IMAGE,
+	'icon-size': ['match', ['get', 'rank'], 0, MARKER_PX[0] / SPACE_PX, 1, MARKER_PX[1] / SPACE_PX, MARKER_PX[2] / SPACE_PX] as ExpressionSpecification,
+	'icon-offset': ['array', 'number', 2, ['get', 'off']] as ExpressionSpecification,
+	'icon-allow-overlap': true,
+	'icon-ignore-placement': false
+};
+const labelPaint = { 'text-color': '#1f2a33', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 };
+
+/** Add (or refresh) the label source and layers; safe to call after every style change. */
+export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filters: LabelFilters, lang: Lang): void {
 	const src = map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
-	if (src) src.setData(data);
-	else map.addSource(LABEL_SOURCE, { type: 'geojson', data });
-	if (!map.getLayer(LABEL_LAYER))
-		map.addLayer({
-			id: LABEL_LAYER,
-			type: 'symbol',
-			source: LABEL_SOURCE,
-			layout: {
-				'text-field': labelText(lang),
-				'text-size': ['match', ['get', 'rank'], 0, 14, 1, 13, 12],
-				'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-				'text-radial-offset': 1.1,
-				'text-justify': 'auto',
-				'text-max-width': 9,
-				'symbol-sort-key': ['get', 'rank'],
-				'text-padding': 3
-			},
-			paint: { 'text-color': '#1f2a33', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 },
-			filter
-		});
-	else {
-		map.setFilter(LABEL_LAYER, filter);
-		map.setLayoutProperty(LABEL_LAYER, 'text-field', labelText(lang));
+	if (!src) map.addSource(LABEL_SOURCE, { type: 'geojson', data });
+	// re-tiling the source is costly: only when the data itself changed
+	else if (lastData.get(map) !== data) src.setData(data);
+	lastData.set(map, data);
+	if (!map.hasImage(SPACE_IMAGE))
+		map.addImage(SPACE_IMAGE, { width: SPACE_PX, height: SPACE_PX, data: new Uint8Array(SPACE_PX * SPACE_PX * 4) });
+	// bottom to top, each added on top of the previous
+	const layers = [
+		{ id: LABEL_LAYER, text: true, filter: filters.label },
+		{ id: SPACE_LAYER, text: false, filter: filters.space },
+		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
+		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace }
+	];
+	for (const l of layers) {
+		if (!map.getLayer(l.id))
+			map.addLayer(
+				l.text
+					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang), paint: labelPaint, filter: l.filter }
+					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: spaceLayout, filter: l.filter }
+			);
+		else {
+			map.setFilter(l.id, l.filter);
+			if (l.text) map.setLayoutProperty(l.id, 'text-field', labelText(lang));
+		}
 	}
 }

@@ -1,6 +1,8 @@
 /**
  * deck.gl layers as a pure function of (prepared data, view state). Filtering goes through
- * DataFilterExtension: a filter change swaps one mask attribute, never the layer data.
+ * DataFilterExtension on the GPU: kind (with the layer toggles) and city are categories, so changing
+ * them only changes a uniform; the other filters are one 0/1 attribute that is re-read only when
+ * they change. Layer data is never rebuilt by a filter.
  */
 import { IconLayer, PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
@@ -10,25 +12,34 @@ import type { IconAtlas } from './icons';
 import { GROUPS } from '../state/groups';
 
 export interface LayerView {
-	/** 1 = shown, per feature index */
-	mask: Uint8Array;
-	/** bumps whenever mask changes (deck.gl compares triggers, not array contents) */
-	maskVersion: number;
+	/** kind and city index per feature (static per data set) */
+	categories: { kind: Uint8Array; city: Uint8Array };
+	/** kind and city indices drawn */
+	kinds: number[];
+	cities: number[];
+	/** 1 = passes the other filters, per feature index */
+	rest: Uint8Array;
+	/** bumps whenever `rest` changes (deck.gl compares triggers, not array contents) */
+	restVersion: number;
 	selected: number | null;
 	hovered: number | null;
 	icons: IconAtlas | null;
 }
 
 const symbolOf = new Map(GROUPS.map((g) => [g.id, g.symbol === 'line' ? 'circle' : g.symbol]));
-const filter = new DataFilterExtension({ filterSize: 1 });
+const filter = new DataFilterExtension({ filterSize: 1, categorySize: 2 });
 const dash = new PathStyleExtension({ dash: true });
 
 function filterProps<T extends { i: number }>(v: LayerView) {
+	const { kind, city } = v.categories;
 	return {
 		extensions: [filter],
-		getFilterValue: (d: T) => v.mask[d.i],
+		// categories never change for a data set: no update trigger, computed once per layer
+		getFilterCategory: (d: T) => [kind[d.i], city[d.i]],
+		filterCategories: [v.kinds, v.cities],
+		getFilterValue: (d: T) => v.rest[d.i],
 		filterRange: [1, 1] as [number, number],
-		updateTriggers: { getFilterValue: v.maskVersion }
+		updateTriggers: { getFilterValue: v.restVersion }
 	};
 }
 
@@ -75,7 +86,7 @@ export function buildLayers(data: PreparedLayers, v: LayerView): Layer[] {
 			// schematic corridors are dashed: drawn through waypoints, not along the real track
 			getDashArray: (d: PathRec) => (d.schematic ? [5, 2.5] : [0, 0]),
 			dashJustified: true,
-			updateTriggers: { getFilterValue: v.maskVersion, getColor: sel, getWidth: [sel, hov] }
+			updateTriggers: { getFilterValue: v.restVersion, getColor: sel, getWidth: [sel, hov] }
 		} as never)
 	);
 
@@ -100,24 +111,26 @@ export function buildLayers(data: PreparedLayers, v: LayerView): Layer[] {
 		})
 	);
 
-	if (sel !== null || hov !== null) {
+	if ((sel !== null || hov !== null) && v.icons) {
+		// a white disc and a ring under the marker, as icons so they follow the marker's pixel offset
 		const hl = data.points.filter((p) => p.i === sel || p.i === hov);
-		layers.push(
-			new ScatterplotLayer<PointRec>({
-				id: 'highlight',
-				data: hl,
-				getPosition: (d) => d.position,
-				getRadius: (d) => (d.i === sel ? 17 : 14),
-				radiusUnits: 'pixels',
-				stroked: true,
-				filled: true,
-				getFillColor: [255, 255, 255, 200],
-				getLineColor: (d) => (d.i === sel ? [20, 20, 20, 255] : [255, 170, 0, 255]),
-				getLineWidth: 3,
-				lineWidthUnits: 'pixels',
-				...filterProps<PointRec>(v)
-			})
-		);
+		const icons = v.icons;
+		for (const part of ['circle', 'ring'] as const)
+			layers.push(
+				new IconLayer<PointRec>({
+					id: `highlight-${part}`,
+					data: hl,
+					iconAtlas: icons.atlas as never,
+					iconMapping: icons.mapping,
+					getIcon: () => part,
+					getPosition: (d) => d.position,
+					getPixelOffset: (d) => d.offset,
+					getSize: (d) => (d.i === sel ? 38 : 32),
+					sizeUnits: 'pixels',
+					getColor: (d) => (part === 'circle' ? [255, 255, 255, 215] : d.i === sel ? [20, 20, 20, 255] : [255, 170, 0, 255]),
+					...filterProps<PointRec>(v)
+				})
+			);
 	}
 
 	if (v.icons) {
@@ -129,6 +142,8 @@ export function buildLayers(data: PreparedLayers, v: LayerView): Layer[] {
 				iconMapping: v.icons.mapping,
 				getIcon: (d) => symbolOf.get(d.group) ?? 'circle',
 				getPosition: (d) => d.position,
+				// markers sharing one spot sit side by side (prepare.ts separateColocated)
+				getPixelOffset: (d) => d.offset,
 				getSize: (d) => (d.rank === 0 ? 22 : d.rank === 1 ? 18 : 15) * (d.precision === 'city' ? 0.75 : 1),
 				sizeUnits: 'pixels',
 				getColor: (d) => [...d.color, 255],

@@ -20,6 +20,8 @@ export interface PointRec {
 	precision: Precision;
 	/** 0 = most important: drawn on top, labelled first */
 	rank: number;
+	/** screen offset in pixels: features that share one spot are set side by side, not stacked */
+	offset: [number, number];
 }
 export interface PathRec {
 	i: number;
@@ -92,6 +94,32 @@ export function spreadCityPoints(points: PointRec[]): void {
 	}
 }
 
+/** Pixels between the centres of markers that share one spot. */
+export const SIDE_BY_SIDE_PX = 24;
+
+/**
+ * Features given the same coordinates (an airport and the free-trade port inside it, a bonded zone
+ * and its park) would hide one another at every zoom. Their positions stay exactly as recorded;
+ * only their symbols are set side by side on screen, a constant number of pixels apart.
+ */
+export function separateColocated(points: PointRec[]): void {
+	const bySpot = new Map<string, PointRec[]>();
+	for (const p of points) {
+		const key = p.position.map((n) => n.toFixed(4)).join(',');
+		(bySpot.get(key) ?? bySpot.set(key, []).get(key)!).push(p);
+	}
+	for (const group of bySpot.values()) {
+		if (group.length < 2) continue;
+		group.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+		// on a circle whose neighbouring points are SIDE_BY_SIDE_PX apart; two sit left and right
+		const r = SIDE_BY_SIDE_PX / (2 * Math.sin(Math.PI / group.length));
+		group.forEach((p, k) => {
+			const a = Math.PI + (2 * Math.PI * k) / group.length;
+			p.offset = [Math.round(r * Math.cos(a) * 10) / 10, Math.round(r * Math.sin(a) * 10) / 10];
+		});
+	}
+}
+
 export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 	const points: PointRec[] = [];
 	const paths: PathRec[] = [];
@@ -105,7 +133,7 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 		const base = { i, id: p.id, color: group.color, group: group.id };
 		switch (g.type) {
 			case 'Point':
-				points.push({ ...base, position: g.coordinates, precision: p.location.precision, rank });
+				points.push({ ...base, position: g.coordinates, precision: p.location.precision, rank, offset: [0, 0] });
 				break;
 			case 'LineString':
 				paths.push({ ...base, path: g.coordinates, schematic: p.location.precision === 'schematic', rank });
@@ -119,12 +147,13 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 				const approximate = p.location.approximate_outline === true || p.location.precision !== 'site';
 				for (const poly of polys) polygons.push({ ...base, polygon: poly, approximate });
 				// areas also get a marker, so they can be picked and labelled like every platform
-				points.push({ ...base, position: anchorOf(g)!, precision: p.location.precision, rank });
+				points.push({ ...base, position: anchorOf(g)!, precision: p.location.precision, rank, offset: [0, 0] });
 				break;
 			}
 		}
 	});
 	spreadCityPoints(points);
+	separateColocated(points);
 	// most important last, so they are drawn on top
 	points.sort((a, b) => b.rank - a.rank || a.i - b.i);
 	const halos = points.filter((p) => p.precision === 'area' || p.precision === 'city');
