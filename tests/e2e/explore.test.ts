@@ -132,11 +132,11 @@ describe('exploring the atlas', () => {
 			await expect.poll(() => page.locator('[role="tooltip"] strong').textContent(), { timeout: 5000 }).toBe(features[h.i].properties.name_en);
 		}
 		await shot(page, 'explore-hubs-z9');
-		// a minor feature, once selected, is labelled with the hubs
+		// a minor feature, once selected, is labelled before everything else
 		const minor = features.find((f) => f.properties.id === 'wuhan-huashan-port-area') ?? features.find((f) => f.geometry?.type === 'Point' && f.properties.city === 'wuhan' && f.properties.kind === 'logistics-park')!;
 		await page.evaluate((id) => (window as unknown as { __atlas: { select(id: string): void } }).__atlas.select(id), minor.properties.id);
 		await expect
-			.poll(async () => page.evaluate((id) => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.queryRenderedFeatures({ layers: ['atlas-labels-hubs'] }).some((f) => f.properties.name_en === id), minor.properties.name_en), { timeout: 15_000 })
+			.poll(async () => page.evaluate((id) => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.queryRenderedFeatures({ layers: ['atlas-label-selected'] }).some((f) => f.properties.name_en === id), minor.properties.name_en), { timeout: 15_000 })
 			.toBe(true);
 		expect(s.errors).toEqual([]);
 	});

@@ -28,7 +28,7 @@ describe('the atlas renders offline in a real browser', () => {
 				countries: m.querySourceFeatures('countries').length,
 				provinces: m.querySourceFeatures('provinces').length,
 				rendered: m.queryRenderedFeatures().length,
-				labels: m.queryRenderedFeatures({ layers: ['atlas-labels', 'atlas-labels-hubs'] }).length
+				labels: m.queryRenderedFeatures({ layers: ['atlas-labels', 'atlas-labels-hubs', 'atlas-label-selected'] }).length
 			};
 		});
 		expect(basemap.countries).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ describe('the atlas renders offline in a real browser', () => {
 		expect(charset).toBe('UTF-8');
 		expect(await s.page.locator('header .brand').textContent()).toContain('开放平台地图');
 		const labels = await s.page.evaluate(() =>
-			(window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.queryRenderedFeatures({ layers: ['atlas-labels', 'atlas-labels-hubs'] }).map((f) => f.properties.name_zh)
+			(window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.queryRenderedFeatures({ layers: ['atlas-labels', 'atlas-labels-hubs', 'atlas-label-selected'] }).map((f) => f.properties.name_zh)
 		);
 		expect(labels.some((l: string) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
 		await shot(s.page, 'render-default-zh');

@@ -23,8 +23,11 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 			properties: {
 				i: p.i,
 				rank: p.rank,
-				// the marker's pixel offset in icon pixels: MapLibre multiplies icon-offset by icon-size
-				off: [(p.offset[0] * SPACE_PX) / markerPx(p.rank), (p.offset[1] * SPACE_PX) / markerPx(p.rank)],
+				// the marker's pixel offset in icon pixels (MapLibre multiplies icon-offset by icon-size), as a
+				// key: array properties do not survive the trip to MapLibre's worker (see offsetExpression)
+				off: `${round((p.offset[0] * SPACE_PX) / markerPx(p.rank))},${round((p.offset[1] * SPACE_PX) / markerPx(p.rank))}`,
+				// the label stands clear of its marker, or of the whole ring when several share the spot
+				ro: round(Math.max(1.1, (Math.hypot(p.offset[0], p.offset[1]) + markerPx(p.rank) / 2 + 4) / textPx(p.rank))),
 				name_zh: features[p.i].properties.name_zh,
 				name_en: features[p.i].properties.name_en
 			},
@@ -34,8 +37,8 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 }
 
 /**
- * Four symbol layers, listed top to bottom. MapLibre places symbols from the top layer down, so
- * main hubs (rank 0) and their markers go in first and win; then every other shown marker reserves
+ * Five symbol layers. MapLibre places symbols from the top layer down, so the selected feature's
+ * label goes in first, then main hubs (rank 0) and their markers go in first and win; then every other shown marker reserves
  * its space; then the other labels fit around all of that. deck.gl draws the markers on its own
  * canvas, out of MapLibre's sight: the invisible "space" symbols (marker-sized, always placed) put
  * them into MapLibre's collision index, so labels (which try four anchors) go beside markers.
@@ -43,17 +46,20 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 export const HUB_SPACE_LAYER = 'atlas-marker-space-hubs';
 export const HUB_LABEL_LAYER = 'atlas-labels-hubs';
 export const SPACE_LAYER = 'atlas-marker-space';
+/** the selected feature's label: the top layer, placed before everything else */
+export const SELECTED_LABEL_LAYER = 'atlas-label-selected';
 /** every layer holding feature labels (for queries) */
-export const LABEL_LAYERS = [HUB_LABEL_LAYER, LABEL_LAYER];
+export const LABEL_LAYERS = [SELECTED_LABEL_LAYER, HUB_LABEL_LAYER, LABEL_LAYER];
 
 export interface LabelFilters {
+	selected: ExpressionSpecification;
 	hubSpace: ExpressionSpecification;
 	hubLabel: ExpressionSpecification;
 	space: ExpressionSpecification;
 	label: ExpressionSpecification;
 }
 
-/** Only features whose mask is 1 are labelled (and the selected one always, with the hubs). */
+/** Only features whose mask is 1 are labelled (and the selected one always, before all others). */
 export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[]): LabelFilters {
 	const on: number[] = [];
 	for (const i of labelled) if (mask[i] === 1) on.push(i);
@@ -64,8 +70,9 @@ export function labelFilter(mask: Uint8Array, selected: number | null, labelled:
 	// rank 1 labels from the regional view (zoom 6), the rest once zoomed in
 	const byZoom: ExpressionSpecification = ['<=', ['get', 'rank'], ['step', ['zoom'], 0, 6, 1, 8, 2, 9, 3]];
 	return {
+		selected: isSel,
 		hubSpace: ['all', shown, hub],
-		hubLabel: ['any', isSel, ['all', shown, hub]],
+		hubLabel: ['all', shown, hub, ['!', isSel]],
 		space: ['all', shown, notHub],
 		label: ['all', shown, notHub, byZoom, ['!', isSel]]
 	};
@@ -80,14 +87,25 @@ const SPACE_PX = 16;
 /** the marker sizes of layers.ts (22 / 18 / 15 px by rank) */
 const MARKER_PX = [22, 18, 15];
 const markerPx = (rank: number) => MARKER_PX[Math.min(rank, 2)];
+const round = (n: number) => Math.round(n * 100) / 100;
+/** label sizes by rank (text-size below) */
+const TEXT_PX = [14, 13, 12];
+const textPx = (rank: number) => TEXT_PX[Math.min(rank, 2)];
+
+/** icon-offset per feature: a match over the few distinct offsets in the data. */
+export function offsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpecification {
+	const keys = [...new Set(data.features.map((f) => String(f.properties?.off ?? '0,0')))].filter((k) => k !== '0,0');
+	if (!keys.length) return ['literal', [0, 0]];
+	return ['match', ['get', 'off'], ...keys.flatMap((k) => [k, ['literal', k.split(',').map(Number)]]), ['literal', [0, 0]]] as unknown as ExpressionSpecification;
+}
 const lastData = new WeakMap<MLMap, GeoJSON.FeatureCollection>();
 
 function labelLayout(lang: Lang) {
 	return {
 		'text-field': labelText(lang),
-		'text-size': ['match', ['get', 'rank'], 0, 14, 1, 13, 12] as ExpressionSpecification,
+		'text-size': ['match', ['get', 'rank'], 0, TEXT_PX[0], 1, TEXT_PX[1], TEXT_PX[2]] as ExpressionSpecification,
 		'text-variable-anchor': ['top', 'bottom', 'left', 'right'] as ('top' | 'bottom' | 'left' | 'right')[],
-		'text-radial-offset': 1.1,
+		'text-radial-offset': ['get', 'ro'] as ExpressionSpecification,
 		'text-justify': 'auto' as const,
 		'text-max-width': 9,
 		'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
@@ -97,7 +115,6 @@ function labelLayout(lang: Lang) {
 const spaceLayout = {
 	'icon-image': SPACE_IMAGE,
 	'icon-size': ['match', ['get', 'rank'], 0, MARKER_PX[0] / SPACE_PX, 1, MARKER_PX[1] / SPACE_PX, MARKER_PX[2] / SPACE_PX] as ExpressionSpecification,
-	'icon-offset': ['array', 'number', 2, ['get', 'off']] as ExpressionSpecification,
 	'icon-allow-overlap': true,
 	'icon-ignore-placement': false
 };
@@ -108,7 +125,8 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 	const src = map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined;
 	if (!src) map.addSource(LABEL_SOURCE, { type: 'geojson', data });
 	// re-tiling the source is costly: only when the data itself changed
-	else if (lastData.get(map) !== data) src.setData(data);
+	const dataChanged = !!src && lastData.get(map) !== data;
+	if (dataChanged) src!.setData(data);
 	lastData.set(map, data);
 	if (!map.hasImage(SPACE_IMAGE))
 		map.addImage(SPACE_IMAGE, { width: SPACE_PX, height: SPACE_PX, data: new Uint8Array(SPACE_PX * SPACE_PX * 4) });
@@ -117,18 +135,20 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 		{ id: LABEL_LAYER, text: true, filter: filters.label },
 		{ id: SPACE_LAYER, text: false, filter: filters.space },
 		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
-		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace }
+		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
+		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
 	];
 	for (const l of layers) {
 		if (!map.getLayer(l.id))
 			map.addLayer(
 				l.text
 					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang), paint: labelPaint, filter: l.filter }
-					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: spaceLayout, filter: l.filter }
+					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: { ...spaceLayout, 'icon-offset': offsetExpression(data) }, filter: l.filter }
 			);
 		else {
 			map.setFilter(l.id, l.filter);
 			if (l.text) map.setLayoutProperty(l.id, 'text-field', labelText(lang));
+			else if (dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
 		}
 	}
 }

@@ -64,6 +64,16 @@ export function rankOf(f: CompiledFeature): number {
 	return f.properties.level === 'national' ? Math.max(0, base - 1) : base;
 }
 
+/** Main hubs are rank 0; a park of a hub of the same kind (a bonded zone's park) is not one itself. */
+export function ranksOf(features: CompiledFeature[]): number[] {
+	const kindOf = new Map(features.map((f) => [f.properties.id, f.properties.kind]));
+	return features.map((f) => {
+		const r = rankOf(f);
+		const parent = f.properties.parent;
+		return r === 0 && parent && kindOf.get(parent) === f.properties.kind ? 1 : r;
+	});
+}
+
 /** Metres → degrees at a latitude (small offsets only). */
 function offset([lon, lat]: [number, number], dxM: number, dyM: number): [number, number] {
 	const dLat = dyM / 111_320;
@@ -124,12 +134,13 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 	const points: PointRec[] = [];
 	const paths: PathRec[] = [];
 	const polygons: PolygonRec[] = [];
+	const ranks = ranksOf(features);
 	features.forEach((f, i) => {
 		const g = f.geometry;
 		if (!g) return;
 		const p = f.properties;
 		const group = groupOf(p.kind);
-		const rank = rankOf(f);
+		const rank = ranks[i];
 		const base = { i, id: p.id, color: group.color, group: group.id };
 		switch (g.type) {
 			case 'Point':
