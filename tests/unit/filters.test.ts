@@ -136,4 +136,17 @@ describe('applyFilters split for the GPU', () => {
 		expect(c.gpu.rest).not.toBe(a.gpu.rest);
 		expect([...c.gpu.rest]).toEqual([1, 1, 0]);
 	});
+
+	it('falls back to the reference definition when a set-valued field has more than 32 values', () => {
+		const plansMany = Array.from({ length: 40 }, (_, k) => `p${k}`);
+		const feats = plansMany.map((plan, k) =>
+			mk({ citations: [{ plan, section: 'x', summary_zh: 'x', summary_en: 'x' }], industries: [`i${k}`] as never, status_history: [{ plan, year: 2016 + (k % 5), status: 'planned' }] })
+		);
+		const all = GROUPS.map((g) => g.id);
+		for (const flt of [f({ plans: ['p3', 'p39'] }), f({ industries: ['i0', 'i33'] as never }), f({ plans: ['p39'], statusYear: 2018 })]) {
+			const r = applyFilters(feats, flt, all);
+			expect([...r.mask]).toEqual(feats.map((p) => (matches(p, flt) ? 1 : 0)));
+		}
+		expect(applyFilters(feats, f({ plans: ['p3', 'p39'] }), all).visibleCount).toBe(2);
+	});
 });

@@ -108,9 +108,10 @@ export function spreadCityPoints(points: PointRec[]): void {
 export const SIDE_BY_SIDE_PX = 24;
 
 /**
- * Features given the same coordinates (an airport and the free-trade port inside it, a bonded zone
+ * Features given the same coordinates (an airport and the inspection sites inside it, a bonded zone
  * and its park) would hide one another at every zoom. Their positions stay exactly as recorded;
- * only their symbols are set side by side on screen, a constant number of pixels apart.
+ * the most important one keeps the spot and the others are set round it on screen, a constant
+ * number of pixels out, neighbours SIDE_BY_SIDE_PX apart.
  */
 export function separateColocated(points: PointRec[]): void {
 	const bySpot = new Map<string, PointRec[]>();
@@ -121,10 +122,11 @@ export function separateColocated(points: PointRec[]): void {
 	for (const group of bySpot.values()) {
 		if (group.length < 2) continue;
 		group.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
-		// on a circle whose neighbouring points are SIDE_BY_SIDE_PX apart; two sit left and right
-		const r = SIDE_BY_SIDE_PX / (2 * Math.sin(Math.PI / group.length));
-		group.forEach((p, k) => {
-			const a = Math.PI + (2 * Math.PI * k) / group.length;
+		const ring = group.slice(1);
+		const r = ring.length < 2 ? SIDE_BY_SIDE_PX : Math.max(SIDE_BY_SIDE_PX, SIDE_BY_SIDE_PX / (2 * Math.sin(Math.PI / ring.length)));
+		ring.forEach((p, k) => {
+			// from the right, clockwise on screen (y grows downwards)
+			const a = (2 * Math.PI * k) / ring.length;
 			p.offset = [Math.round(r * Math.cos(a) * 10) / 10, Math.round(r * Math.sin(a) * 10) / 10];
 		});
 	}

@@ -8,7 +8,7 @@ import type { Status } from '../data/schema';
 import type { CompiledProperties } from '../data/types';
 import type { Filters } from './state';
 import { groupOf, GROUPS } from './groups';
-import { KINDS, CITIES } from '../data/schema';
+import { KINDS, CITIES, STATUSES } from '../data/schema';
 
 type Props = Pick<
 	CompiledProperties,
@@ -65,12 +65,41 @@ export interface FilterResult {
 	};
 }
 
-/** Per-feature kind and city indices, built once per data set. */
+/** Per-feature columns, built once per data set, so a filter pass is typed-array work. */
 interface Index {
 	kind: Uint8Array;
 	city: Uint8Array;
+	/** set-valued fields as bit sets over their values in the data (null: more than 32 values) */
+	plans: Bits | null;
+	industries: Bits | null;
+	level: Map<string | null, number>;
+	levelOf: Uint8Array;
+	hasTargets: Uint8Array;
+	/** status per feature as of a plan year (null = latest), index into STATUS_LIST; 255 = none */
+	statusAt: Map<number | null, Uint8Array>;
 	rest: { key: string; mask: Uint8Array } | null;
 }
+interface Bits {
+	bit: Map<string, number>;
+	of: Uint32Array;
+}
+const STATUS_LIST = [...STATUSES] as string[];
+
+function bitsOf(n: number, values: (i: number) => readonly string[]): Bits | null {
+	const bit = new Map<string, number>();
+	const of = new Uint32Array(n);
+	for (let i = 0; i < n; i++)
+		for (const v of values(i)) {
+			let b = bit.get(v);
+			if (b === undefined) {
+				if (bit.size === 32) return null;
+				bit.set(v, (b = bit.size));
+			}
+			of[i] |= 1 << b;
+		}
+	return { bit, of };
+}
+const maskOf = (bits: Bits, wanted: readonly string[]) => wanted.reduce((m, v) => (bits.bit.has(v) ? m | (1 << bits.bit.get(v)!) : m), 0);
 const indexes = new WeakMap<readonly Props[], Index>();
 
 function indexOf(features: readonly Props[]): Index {
@@ -78,10 +107,26 @@ function indexOf(features: readonly Props[]): Index {
 	if (ix) return ix;
 	const kindNo = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 	const cityNo = new Map<string, number>(CITIES.map((c, i) => [c, i]));
-	ix = { kind: new Uint8Array(features.length), city: new Uint8Array(features.length), rest: null };
-	for (let i = 0; i < features.length; i++) {
-		ix.kind[i] = kindNo.get(features[i].kind) ?? 0;
-		ix.city[i] = cityNo.get(features[i].city) ?? 0;
+	const n = features.length;
+	const level = new Map<string | null, number>();
+	ix = {
+		kind: new Uint8Array(n),
+		city: new Uint8Array(n),
+		plans: bitsOf(n, (i) => features[i].citations.map((c) => c.plan)),
+		industries: bitsOf(n, (i) => features[i].industries),
+		level,
+		levelOf: new Uint8Array(n),
+		hasTargets: new Uint8Array(n),
+		statusAt: new Map(),
+		rest: null
+	};
+	for (let i = 0; i < n; i++) {
+		const p = features[i];
+		ix.kind[i] = kindNo.get(p.kind) ?? 0;
+		ix.city[i] = cityNo.get(p.city) ?? 0;
+		if (!level.has(p.level)) level.set(p.level, level.size);
+		ix.levelOf[i] = level.get(p.level)!;
+		ix.hasTargets[i] = p.targets.length > 0 ? 1 : 0;
 	}
 	indexes.set(features, ix);
 	return ix;
@@ -94,16 +139,55 @@ export function categoriesOf(features: readonly Props[]): { kind: Uint8Array; ci
 
 const restOf = (f: Filters): Filters => ({ ...f, kinds: [], cities: [] });
 
+function statusColumn(features: readonly Props[], ix: Index, year: number | null): Uint8Array {
+	let col = ix.statusAt.get(year);
+	if (!col) {
+		col = new Uint8Array(features.length);
+		for (let i = 0; i < features.length; i++) {
+			const s = statusAt(features[i], year);
+			col[i] = s === null ? 255 : STATUS_LIST.indexOf(s);
+		}
+		ix.statusAt.set(year, col);
+	}
+	return col;
+}
+
+/** The status, plan, level, industry and targets filters over the typed columns (same result as matches()). */
+function restMask(features: readonly Props[], ix: Index, f: Filters): Uint8Array {
+	const n = features.length;
+	const mask = new Uint8Array(n);
+	// a set-valued field with more than 32 values in the data: the reference definition
+	if ((f.plans.length && !ix.plans) || (f.industries.length && !ix.industries)) {
+		const rf = restOf(f);
+		for (let i = 0; i < n; i++) mask[i] = matches(features[i], rf) ? 1 : 0;
+		return mask;
+	}
+	const byPlan = f.plans.length > 0;
+	const byIndustry = f.industries.length > 0;
+	const planWanted = byPlan ? maskOf(ix.plans!, f.plans) : 0;
+	const indWanted = byIndustry ? maskOf(ix.industries!, f.industries) : 0;
+	const levelOk = new Uint8Array(ix.level.size);
+	for (const [v, k] of ix.level) levelOk[k] = f.levels.length === 0 || (v !== null && (f.levels as readonly string[]).includes(v)) ? 1 : 0;
+	const byStatus = f.statusYear !== null || f.statuses.length > 0;
+	const status = byStatus ? statusColumn(features, ix, f.statusYear) : null;
+	const statusOk = new Uint8Array(256);
+	STATUS_LIST.forEach((s, k) => (statusOk[k] = f.statuses.length === 0 || (f.statuses as readonly string[]).includes(s) ? 1 : 0));
+	for (let i = 0; i < n; i++) {
+		if (byPlan && (ix.plans!.of[i] & planWanted) === 0) continue;
+		if (byIndustry && (ix.industries!.of[i] & indWanted) === 0) continue;
+		if (!levelOk[ix.levelOf[i]]) continue;
+		if (f.hasTargets && !ix.hasTargets[i]) continue;
+		if (status && !statusOk[status[i]]) continue;
+		mask[i] = 1;
+	}
+	return mask;
+}
+
 export function applyFilters(features: readonly Props[], f: Filters, layers: readonly string[]): FilterResult {
 	const ix = indexOf(features);
 	// the other filters: recomputed only when they change (the same array is handed back otherwise)
 	const restKey = JSON.stringify([f.statuses, f.statusYear, f.plans, f.levels, f.industries, f.hasTargets]);
-	if (!ix.rest || ix.rest.key !== restKey) {
-		const rf = restOf(f);
-		const mask = new Uint8Array(features.length);
-		for (let i = 0; i < features.length; i++) mask[i] = matches(features[i], rf) ? 1 : 0;
-		ix.rest = { key: restKey, mask };
-	}
+	if (!ix.rest || ix.rest.key !== restKey) ix.rest = { key: restKey, mask: restMask(features, ix, f) };
 	const rest = ix.rest.mask;
 
 	const on = new Set(layers);
