@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import AxeBuilder from '@axe-core/playwright';
 import { open, mapReady, shot, pixelDiff, close, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { applyFilters } from '../../src/lib/state/filters';
@@ -13,7 +13,6 @@ import { synthetic } from '../../scripts/bench';
 import { prepareLayers } from '../../src/lib/map/prepare';
 
 const root = join(import.meta.dirname, '..', '..');
-const require = createRequire(import.meta.url);
 let features: CompiledFeature[] = [];
 const en = JSON.parse(readFileSync(join(root, 'src/lib/i18n/messages/en.json'), 'utf8')) as Record<string, string>;
 beforeAll(() => {
@@ -275,6 +274,13 @@ describe('exploring the atlas', () => {
 		const word = (v: string) => new RegExp(`(^|[^A-Za-z])${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
 		const stillEnglish = shown.filter(([, v]) => word(v).test(zhText)).map(([k, v]) => `${k}: ${v}`);
 		expect(stillEnglish).toEqual([]);
+		// nor any English word that is not a message (hard-coded text, untranslated units): what Latin
+		// is left is proper names of sources, unit symbols and plan file ids (hex)
+		const names = new Set(['Natural', 'Earth', 'OurAirports', 'GeoNames', 'CC', 'BY', 'TEU', 'km']);
+		const latin = [...new Set(zhText.match(/[A-Za-z][A-Za-z]+/g) ?? [])].filter((w) => !names.has(w) && !/^[0-9a-f]+$/.test(w));
+		expect(latin, 'English words left in the Chinese interface').toEqual([]);
+		// and the English interface showed no Chinese outside data marked lang="zh"
+		expect(enText.match(/[\u4e00-\u9fff]+/g) ?? [], 'Chinese left in the English interface').toEqual([]);
 		expect(zhText).toContain('开放平台地图');
 		expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 		// remembered
@@ -282,22 +288,82 @@ describe('exploring the atlas', () => {
 		await s.page.waitForSelector('header .brand');
 		expect(await s.page.locator('header .brand').textContent()).toContain('开放平台地图');
 		await shot(s.page, 'explore-zh');
+		// the share dialog and the about page too (file formats and package names are names)
+		const latinIn = (text: string, more: string[]) =>
+			[...new Set(text.match(/[A-Za-z][A-Za-z]+/g) ?? [])].filter((w) => !names.has(w) && !more.includes(w) && !/^[0-9a-f]+$/.test(w));
+		await mapReady(s.page);
+		await s.page.click('.actions .primary');
+		await s.page.waitForSelector('dialog.share[open]');
+		expect(latinIn(await visible(), ['PNG', 'GeoJSON', 'CSV', 'Excel', 'BOM', 'UTF']), 'share dialog').toEqual([]);
+		await s.page.keyboard.press('Escape');
+		await s.page.goto(`${s.base}/about/?lang=zh`);
+		await s.page.waitForSelector('li >> text=武汉');
+		expect(latinIn(await visible(), ['npm', 'admin', 'world', 'atlas', 'geojson', 'places', 'cities', 'json', 'airports']), 'about page').toEqual([]);
+		await s.page.click('main button[lang="en"]');
+		await s.page.waitForSelector('h1 >> text=About');
+		expect((await visible()).match(/[\u4e00-\u9fff]+/g) ?? [], 'about page in English').toEqual([]);
+		// the about page's switch is remembered by the atlas too
+		await s.page.goto(`${s.base}/`);
+		await s.page.waitForSelector('header .brand');
+		expect(await s.page.locator('header .brand').textContent()).toContain('Open Platforms Atlas');
 	});
 
-	it('axe finds no serious or critical accessibility violations; the map has an accessible name', async () => {
+	it('axe finds no serious or critical accessibility violations, in each main state; the map has an accessible name', async () => {
+		const check = async (page: Session['page'], state: string) => {
+			const r = await new AxeBuilder({ page }).analyze();
+			const serious = r.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+			expect(serious, `${state}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+			// axe looked at a real page, not an empty one
+			expect(r.passes.length, state).toBeGreaterThan(10);
+		};
 		s = await open();
 		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
 		await mapReady(s.page);
 		await listIds(s.page);
-		await s.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-		const result = await s.page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-			const r = await axe.run(document, { resultTypes: ['violations'] });
-			return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-		});
-		const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+		await check(s.page, 'detail and list open (en)');
 		expect(await s.page.locator('[role="region"].map').getAttribute('aria-label')).toBeTruthy();
+		expect(await s.page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBeTruthy();
+		await s.page.click('button[lang="zh-CN"]');
+		await s.page.click('role=tab[name="筛选"]');
+		await s.page.waitForSelector('.filters');
+		await check(s.page, 'filters tab (zh)');
+		await s.page.click('.actions .primary');
+		await s.page.waitForSelector('dialog.share[open]');
+		await check(s.page, 'share dialog (zh)');
+		await close(s);
+		s = await open({ width: 375, height: 740 });
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		await s.page.click('.mobile-bar button >> nth=0');
+		await s.page.waitForSelector('.side.sheet-open');
+		await check(s.page, 'phone, layers sheet');
+	});
+
+	it('keyboard focus is always visible', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		await listIds(s.page);
+		const seen: string[] = [];
+		const hidden: string[] = [];
+		for (let k = 0; k < 60; k++) {
+			await s.page.keyboard.press('Tab');
+			const f = await s.page.evaluate(() => {
+				const e = document.activeElement as HTMLElement | null;
+				if (!e || e === document.body) return null;
+				const cs = getComputedStyle(e);
+				const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || /\d+px \d+px 0px [1-9]/.test(cs.boxShadow);
+				return { what: `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 30)}"`, ring };
+			});
+			if (!f) continue;
+			seen.push(f.what);
+			if (!f.ring) hidden.push(f.what);
+		}
+		// the tab order reaches the header, the panels, the map's controls, the list and the detail
+		expect(new Set(seen).size).toBeGreaterThan(30);
+		expect(hidden, 'focused without a visible ring').toEqual([]);
 	});
 
 	it('works on a 375 px phone: panels become sheets', async () => {

@@ -34,6 +34,25 @@ export function nameOf(p: { name_zh: string; name_en: string }, lang: Lang): str
 	return lang === 'zh' ? p.name_zh : p.name_en;
 }
 
-export function formatNumber(n: number, lang: Lang): string {
-	return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
+export function formatNumber(n: number, lang: Lang, maxDigits = 2): string {
+	return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: maxDigits }).format(n);
+}
+
+/** The message key of a unit code from the data ("TEU", "CNY-100m", "%"): unit_teu, unit_cny_100m, unit_percent. */
+export const unitKey = (unit: string) => `unit_${unit === '%' ? 'percent' : unit.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+
+/** 亿 (10^8) amounts read as billions in English: the value is scaled, never rounded away. */
+const SCALE: Record<string, Partial<Record<Lang, number>>> = { 'CNY-100m': { en: 0.1 }, 'USD-100m': { en: 0.1 } };
+
+/**
+ * A figure with its unit in the interface language. The data keeps units as ascii codes (schema);
+ * each has a message unit_<code> taking n (the formatted number) and count (for the plural).
+ * An unknown code is shown as it is rather than hidden.
+ */
+export function formatQuantity(value: number, unit: string, lang: Lang): string {
+	const scale = SCALE[unit]?.[lang] ?? 1;
+	const v = value * scale;
+	const n = formatNumber(v, lang, scale === 1 ? 2 : 4);
+	const fn = table[unitKey(unit)];
+	return fn ? fn({ n, count: v }, { locale: lang }) : `${n} ${unit}`;
 }
