@@ -192,6 +192,59 @@ describe('exploring the atlas', () => {
 		const ids = await listIds(s.page);
 		expect(ids).toEqual(expected({ plans: ['004_929622d460b1a9b5'] }));
 		expect(ids.length).toBeGreaterThan(10);
+		await s.page.click('text=Clear all');
+		// status values, level, industry: each alone, then combined
+		await s.page.check('input[data-filter="status"][value="under-construction"]');
+		const building = await listIds(s.page);
+		expect(building).toEqual(expected({ statuses: ['under-construction'] }));
+		expect(building.length).toBeGreaterThan(5);
+		await s.page.click('text=Clear all');
+		await s.page.click('summary:has-text("Level")');
+		await s.page.check('input[data-filter="level"][value="national"]');
+		const national = await listIds(s.page);
+		expect(national).toEqual(expected({ levels: ['national'] }));
+		expect(national.length).toBeGreaterThan(5);
+		await s.page.click('summary:has-text("Industry")');
+		await s.page.check('input[data-filter="industry"][value="aviation"]');
+		const both = await listIds(s.page);
+		expect(both).toEqual(expected({ levels: ['national'], industries: ['aviation'] }));
+		expect(both.length).toBeGreaterThan(0);
+		expect(both.length).toBeLessThan(national.length);
+		await s.page.uncheck('input[data-filter="level"][value="national"]');
+		expect(await listIds(s.page)).toEqual(expected({ industries: ['aviation'] }));
+		expect(s.errors).toEqual([]);
+	});
+
+	it('the list sorts by each column, from the keyboard, and keeps the filter', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&city=wuhan,ezhou`);
+		await mapReady(s.page);
+		const want = expected({ cities: ['wuhan', 'ezhou'] });
+		expect(await listIds(s.page)).toEqual(want);
+		const col = (n: number) => s!.page.locator(`.list tbody td:nth-child(${n})`).allTextContents();
+		const collator = new Intl.Collator('en');
+		const sorted = (xs: string[], dir = 1) => [...xs].sort((a, b) => dir * collator.compare(a, b));
+		// Tab onto the "City" header and press Enter: ascending, again: descending
+		const header = s.page.locator('.list th button', { hasText: 'City' });
+		await header.focus();
+		await s.page.keyboard.press('Enter');
+		expect(await s.page.locator('.list th[aria-sort="ascending"]').textContent()).toContain('City');
+		const cities = await col(3);
+		expect(cities).toEqual(sorted(cities));
+		expect(new Set(cities)).toEqual(new Set(['Wuhan', 'Ezhou']));
+		await s.page.keyboard.press('Enter');
+		expect(await s.page.locator('.list th[aria-sort="descending"]').textContent()).toContain('City');
+		const citiesDown = await col(3);
+		expect(citiesDown).toEqual(sorted(citiesDown, -1));
+		await s.page.keyboard.press('Shift+Tab');
+		await s.page.keyboard.press('Shift+Tab');
+		await s.page.keyboard.press('Enter');
+		expect(await s.page.locator('.list th[aria-sort="ascending"]').textContent()).toContain('Name');
+		const names = (await s.page.locator('.list tbody button.rowbtn').allTextContents()).map((x) => x.trim());
+		expect(names).toEqual(sorted(names));
+		// sorting never changes which features are listed
+		expect(await listIds(s.page)).toEqual(want);
+		await shot(s.page, 'explore-list-sorted');
 		expect(s.errors).toEqual([]);
 	});
 
