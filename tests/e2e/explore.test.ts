@@ -481,6 +481,13 @@ describe('bad input gets a clear message, never a crash or a blank page', () => 
 		await s.page.waitForTimeout(500);
 		expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		expect(await s.page.locator('.titlebox img, .detail img, .titlebox script').count()).toBe(0);
+		// payloads in URL parts are refused by the codec and named in the notice, never rendered
+		await s.page.unroute('**/data/atlas.topojson');
+		await s.page.goto(`${s.base}/?lang=en&sel=${encodeURIComponent('<img src=w onerror="window.__xss=6">')}&k=${encodeURIComponent("<script>window.__xss=7</script>")}`);
+		await s.page.waitForSelector('.notices');
+		await expect.poll(() => s!.page.locator('.notices').textContent(), { timeout: 30_000 }).toContain('k, sel');
+		expect(await s.page.locator('.notices img, .notices script').count()).toBe(0);
+		expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		expect(dialogs).toBe(0);
 	});
 
