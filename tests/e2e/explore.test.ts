@@ -340,11 +340,12 @@ describe('exploring the atlas', () => {
 		await s.page.goto(`${s.base}/`);
 		await s.page.waitForSelector('header .brand');
 		expect(await s.page.locator('header .brand').textContent()).toContain('开放平台地图');
+		// the screenshot waits for the map: before that the basemap is still being drawn
+		await mapReady(s.page);
 		await shot(s.page, 'explore-zh');
 		// the share dialog and the about page too (file formats and package names are names)
 		const latinIn = (text: string, more: string[]) =>
 			[...new Set(text.match(/[A-Za-z][A-Za-z]+/g) ?? [])].filter((w) => !names.has(w) && !more.includes(w) && !/^[0-9a-f]+$/.test(w));
-		await mapReady(s.page);
 		await s.page.click('.actions .primary');
 		await s.page.waitForSelector('dialog.share[open]');
 		expect(latinIn(await visible(), ['PNG', 'GeoJSON', 'CSV', 'Excel', 'BOM', 'UTF']), 'share dialog').toEqual([]);
