@@ -23,7 +23,7 @@ const svelteFiles = [...sources('src/lib', /\.svelte$/), ...sources('src/routes'
 const codeFiles = [...svelteFiles, ...sources('src/lib', /\.ts$/), ...sources('src/routes', /\.ts$/)];
 
 /** A Svelte file's markup with scripts, styles, comments and {expressions} taken out. */
-export function markupText(src: string): string {
+function markupText(src: string): string {
 	let s = src.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '');
 	let out = '', depth = 0;
 	for (const ch of s) {
