@@ -16,6 +16,7 @@ import { feature, mesh, quantize } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { PLACES, COUNTRY_ZH } from './basemap-places';
+import type { BasemapManifest } from '../src/lib/map/basemap';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -54,7 +55,7 @@ function labelPoint(g: GeoJSON.Geometry): Pos | null {
 }
 const built: string[] = [];
 const skipped: string[] = [];
-// the same report as data, so the About page can say it in either language (about_bm_<id> messages)
+// the report as data too, for the About page to word in either language (about_bm_<id> messages)
 const layers: { id: string; n: number }[] = [];
 const missing: string[] = [];
 
@@ -184,7 +185,7 @@ const nPlaces = PLACES.length - skipped.filter((s) => s.startsWith('place ')).le
 built.push(`places: ${nPlaces} GeoNames cities, ${countries.features.length} country labels, ${nAirports} OurAirports airports`);
 layers.push({ id: 'cities', n: nPlaces }, { id: 'airports', n: nAirports });
 
-writeFileSync(join(out, 'manifest.json'), JSON.stringify({ built, skipped, layers, missing, hasRegional10m: 'rivers' in region }, null, 1));
+writeFileSync(join(out, 'manifest.json'), JSON.stringify({ layers, missing } satisfies BasemapManifest, null, 1));
 console.log('✔ basemap built in static/basemap/:');
 for (const b of built) console.log('  + ' + b);
 for (const s of skipped) console.log('  – skipped ' + s);

@@ -12,7 +12,13 @@ export interface BasemapData {
 	world: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
 	region: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
 	places: GeoJSON.FeatureCollection;
-	manifest: { built: string[]; skipped: string[]; hasRegional10m: boolean };
+	manifest: BasemapManifest;
+}
+
+/** What `npm run basemap` built (layer id and feature count) and which optional layers it had to leave out. */
+export interface BasemapManifest {
+	layers: { id: string; n: number }[];
+	missing: string[];
 }
 
 function objects(topo: Topology) {

@@ -20,6 +20,15 @@ export function storedLang(): Lang | null {
 	}
 }
 
+/** Remember the interface language for the next visit (the atlas and the About page share it). */
+export function rememberLang(l: Lang) {
+	try {
+		localStorage.setItem(LANG_KEY, l);
+	} catch {
+		/* private mode: the language is still in the URL */
+	}
+}
+
 export function browserLang(): Lang {
 	return storedLang() ?? (navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
 }
@@ -55,11 +64,7 @@ export function syncUrl(atlas: AtlasStore, replace: (url: string) => void, extra
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let last = '';
 	const unsub = atlas.subscribe((s) => {
-		try {
-			localStorage.setItem(LANG_KEY, s.lang);
-		} catch {
-			/* private mode: the language is still in the URL */
-		}
+		rememberLang(s.lang);
 		if (timer) clearTimeout(timer);
 		timer = setTimeout(() => {
 			const q = encodeToString(s) + extra();
