@@ -92,13 +92,14 @@ export interface FilterSample {
 	js: number;
 	/** change → map idle again (app: labels re-placed and faded in after the markers' frame) */
 	settled: number;
-	/** deck.gl's CPU time for the frames in the window (JS that builds and submits the frame) */
-	deckCpu: number;
-	/** deck.gl attribute work in the window: milliseconds and attributes recomputed */
-	attrMs: number;
-	attrs: number;
-	/** false when deck.gl reset its stats inside the window (it does every 60 frames): counters left out */
-	countersValid: boolean;
+	/**
+	 * deck.gl's own counters for the window: CPU time of its frames (JS that builds and submits them),
+	 * attribute work in milliseconds and attributes recomputed. null when deck.gl reset its stats inside
+	 * the window (it does every 60 frames), so they cannot be read.
+	 */
+	deckCpu: number | null;
+	attrMs: number | null;
+	attrs: number | null;
 }
 
 /**
@@ -142,7 +143,7 @@ async function filterLatency(page: Page, mode: 'app' | 'bare', what: 'kind' | 'p
 			const settled = performance.now() - t0;
 			await sleep(50);
 			const valid = after.frames >= before.frames;
-			out.push({ total, js, settled, countersValid: valid, deckCpu: after.cpu - before.cpu, attrMs: after.attrMs - before.attrMs, attrs: after.attrs - before.attrs });
+			out.push({ total, js, settled, deckCpu: valid ? after.cpu - before.cpu : null, attrMs: valid ? after.attrMs - before.attrMs : null, attrs: valid ? after.attrs - before.attrs : null });
 		}
 		return out;
 	})()`);
@@ -192,11 +193,11 @@ async function run() {
 			await context.close();
 		}
 		const a = result.app, b = result.bare;
-		type Num = Exclude<keyof FilterSample, 'countersValid'>;
-		const counted = (xs: FilterSample[], k: Num) => (k === 'deckCpu' || k === 'attrMs' || k === 'attrs' ? xs.filter((x) => x.countersValid) : xs);
-		const p = (xs: FilterSample[], k: Num, q = 50) => pct(counted(xs, k).map((x) => x[k]), q);
-		const sum = (xs: FilterSample[], k: Num) => counted(xs, k).reduce((t, x) => t + x[k], 0);
-		const valid = (xs: FilterSample[]) => `${xs.filter((x) => x.countersValid).length} of ${xs.length} windows`;
+		// unreadable counters (null) are left out
+		const values = (xs: FilterSample[], k: keyof FilterSample) => xs.map((x) => x[k]).filter((v): v is number => v !== null);
+		const p = (xs: FilterSample[], k: keyof FilterSample, q = 50) => pct(values(xs, k), q);
+		const sum = (xs: FilterSample[], k: keyof FilterSample) => values(xs, k).reduce((t, v) => t + v, 0);
+		const valid = (xs: FilterSample[]) => `${values(xs, 'deckCpu').length} of ${xs.length} windows`;
 		const col = (s: string) => s.padEnd(44);
 		console.log(
 			[
