@@ -10,6 +10,6 @@ export default {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { base, relative: true },
-		prerender: { entries: ['*', '/embed', '/about', '/bench'] }
+		prerender: { entries: ['*', '/embed', '/about'] }
 	}
 };

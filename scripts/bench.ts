@@ -1,7 +1,7 @@
 /**
  * npm run bench — measures the production build in real Chromium with synthetic data sets of
  * 1k / 10k / 100k features (served in place of data/atlas.topojson), and the same data on a bare
- * MapLibre + deck.gl page (/bench/). Prints:
+ * MapLibre + deck.gl page (scripts/bench-page, built into build/__bench/ for the run only). Prints:
  *   - time to first full render (navigation → map idle with the data drawn)
  *   - filter change → next rendered frame latency, p50 / p95 over 40 changes: the kind filter (app
  *     and bare page, both as deck.gl GPU categories) and the plan filter (app: an attribute)
@@ -12,13 +12,15 @@
  *   BENCH_SIZES=1000,10000 npm run bench   to choose sizes
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { topology } from 'topojson-server';
 import type { Page } from 'playwright-core';
 import { serve } from './serve';
 import { launch } from '../tests/e2e/browser';
-import { KINDS, CITIES, STATUSES, INDUSTRIES, PLAN_IDS } from '../src/lib/data/schema';
+import { KINDS, CITIES, STATUSES, INDUSTRIES } from '../src/lib/data/schema';
+import { PLAN_IDS } from '../src/lib/data/plans';
 
 const root = join(import.meta.dirname, '..');
 const build = join(root, 'build');
@@ -151,6 +153,8 @@ async function filterLatency(page: Page, mode: 'app' | 'bare', what: 'kind' | 'p
 
 async function run() {
 	if (!statSync(join(build, 'index.html'), { throwIfNoEntry: false })) throw new Error('No build/: run npm run build first (npm run bench does).');
+	// the bare baseline page, built beside the site for this run only
+	await viteBuild({ configFile: join(root, 'scripts', 'bench-page', 'vite.config.ts') });
 	const server = await serve(build, 0);
 	const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 	const browser = await launch();
@@ -175,9 +179,11 @@ async function run() {
 		const result: Record<string, R> = {};
 		for (const mode of ['app', 'bare'] as const) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			// the app exposes its handles (window.__atlas, __atlasMap, __atlasDeck) only when asked
+			await context.addInitScript(() => ((window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true));
 			const page = await context.newPage();
 			await page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: data }));
-			await page.goto(mode === 'app' ? `${base}/?lang=en` : `${base}/bench/`);
+			await page.goto(mode === 'app' ? `${base}/?lang=en` : `${base}/__bench/`);
 			const mark = mode === 'app' ? 'atlas:map-idle' : 'bare:idle';
 			await page.waitForFunction(`performance.getEntriesByName('${mark}').length > 0`, null, { timeout: 300_000, polling: 100 });
 			const first = (await page.evaluate(`performance.getEntriesByName('${mark}')[0].startTime`)) as number;

@@ -6,9 +6,9 @@ import { open, mapReady, shot, pixelDiff, close, type Session } from './harness'
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { applyFilters } from '../../src/lib/state/filters';
 import { EMPTY_FILTERS } from '../../src/lib/state/state';
-import { GROUP_IDS, GROUPS } from '../../src/lib/state/groups';
+import { GROUP_IDS, GROUPS } from '../../src/lib/legend';
 import type { CompiledFeature } from '../../src/lib/data/types';
-import { PLAN_IDS } from '../../src/lib/data/schema';
+import { PLAN_IDS } from '../../src/lib/data/plans';
 import { synthetic } from '../../scripts/bench';
 import { prepareLayers } from '../../src/lib/map/prepare';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGeodata, root } from './helpers';
 import { KINDS } from '../../src/lib/data/schema';
-import { groupOf } from '../../src/lib/state/groups';
+import { groupOf } from '../../src/lib/legend';
 
 const { plans, errors, features } = loadGeodata();
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { statusAt, matches, applyFilters, facetValues, categoriesOf } from '../../src/lib/state/filters';
-import { GROUPS, GROUP_IDS, groupOf } from '../../src/lib/state/groups';
+import { GROUPS, GROUP_IDS, groupOf } from '../../src/lib/legend';
 import { KINDS, CITIES, STATUSES, LEVELS, INDUSTRIES } from '../../src/lib/data/schema';
 import { EMPTY_FILTERS, type Filters } from '../../src/lib/state/state';
 import type { CompiledProperties } from '../../src/lib/data/types';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { labelFilter } from '../../src/lib/map/labels';
+import { labelFilter } from '../../src/lib/map/layers/labels';
 
 // the filters are MapLibre expressions: evaluate them with MapLibre's own evaluator
 const passes = (f: unknown, props: { i: number; rank: number }, zoom: number) =>
@@ -41,7 +41,7 @@ describe('label tiers', () => {
 describe('marker space follows the side-by-side offsets', () => {
 	it('gives each feature its own icon offset (array properties do not reach the worker, so it is a match on a key)', async () => {
 		const { createExpression } = await import('@maplibre/maplibre-gl-style-spec');
-		const { offsetExpression } = await import('../../src/lib/map/labels');
+		const { offsetExpression } = await import('../../src/lib/map/layers/labels');
 		const fc = (offs: string[]): GeoJSON.FeatureCollection => ({
 			type: 'FeatureCollection',
 			features: offs.map((off, i) => ({ type: 'Feature', properties: { i, rank: 0, off }, geometry: { type: 'Point', coordinates: [0, 0] } }))

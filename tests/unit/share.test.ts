@@ -7,11 +7,16 @@ import { loadGeodata } from './helpers';
 
 describe('embed options', () => {
 	it('round-trip and ignore bad values', () => {
-		const o = { ...DEFAULT_EMBED, legend: 'none' as const, interaction: 'static' as const, title: 'A <b>title</b>', tour: 'air-cargo', step: 2 };
+		const o = { ...DEFAULT_EMBED, legend: 'none' as const, interaction: 'static' as const, title: 'A <b>title</b>' };
 		expect(decodeEmbed(encodeEmbed(o)).options).toEqual(o);
-		const bad = decodeEmbed('legend=huge&interaction=x&controls=maybe&tour=../../etc&step=-1');
+		const bad = decodeEmbed('legend=huge&interaction=x&controls=maybe');
 		expect(bad.options).toEqual(DEFAULT_EMBED);
-		expect(bad.ignored.sort()).toEqual(['controls', 'interaction', 'legend', 'step', 'tour']);
+		expect(bad.ignored.sort()).toEqual(['controls', 'interaction', 'legend']);
+	});
+	it('an embed link carries the tour being played (tour= and step= come from the view state)', () => {
+		const url = embedUrl('https://example.org/atlas', { ...defaultState('en'), tour: { id: 'air-cargo', step: 2 } }, DEFAULT_EMBED);
+		const q = new URL(url).searchParams;
+		expect([q.get('tour'), q.get('step')]).toEqual(['air-cargo', '2']);
 	});
 	it('builds an iframe snippet with escaped attributes', () => {
 		const url = embedUrl('https://example.org/atlas', defaultState('en'), { ...DEFAULT_EMBED, title: '"><script>x</script>' });

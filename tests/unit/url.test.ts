@@ -1,32 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { decode, encode, encodeToString, roundCamera } from '../../src/lib/state/url';
-import { defaultState, type AtlasState } from '../../src/lib/state/state';
-import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS, PLAN_IDS } from '../../src/lib/data/schema';
-import { GROUP_IDS } from '../../src/lib/state/groups';
-
-const sub = <T>(xs: readonly T[]) => fc.uniqueArray(fc.constantFrom(...xs), { maxLength: xs.length });
-const fixed = (min: number, max: number, d: number) => fc.integer({ min: Math.round(min * 10 ** d), max: Math.round(max * 10 ** d) }).map((n) => n / 10 ** d);
-const idArb = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
-
-export const stateArb: fc.Arbitrary<AtlasState> = fc.record({
-	camera: fc.record({ lon: fixed(-180, 180, 5), lat: fixed(-85, 85, 5), zoom: fixed(0, 22, 2), bearing: fixed(-180, 360, 1), pitch: fixed(0, 85, 1) }),
-	layers: sub(GROUP_IDS),
-	filters: fc.record({
-		kinds: sub(KINDS),
-		cities: sub(CITIES),
-		statuses: sub(STATUSES),
-		statusYear: fc.option(fc.integer({ min: 2000, max: 2035 }), { nil: null }),
-		plans: sub(PLAN_IDS as readonly string[]),
-		levels: sub(LEVELS),
-		industries: sub(INDUSTRIES as readonly string[]),
-		hasTargets: fc.boolean()
-	}),
-	selected: fc.option(idArb, { nil: null }),
-	lang: fc.constantFrom('zh' as const, 'en' as const),
-	basemap: fc.constantFrom('offline' as const, 'online' as const),
-	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null })
-}) as fc.Arbitrary<AtlasState>;
+import { defaultState } from '../../src/lib/state/state';
+import { stateArb } from './arbitraries';
 
 describe('URL codec', () => {
 	it('round-trips every valid state unchanged', () => {
@@ -52,7 +28,7 @@ describe('URL codec', () => {
 	});
 
 	it('never throws on mutated valid URLs; a broken part falls back alone', () => {
-		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v'];
+		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step'];
 		fc.assert(
 			fc.property(stateArb, fc.constantFrom(...keys), fc.string({ maxLength: 40 }), (s, key, junk) => {
 				const q = encode(s);

@@ -108,14 +108,6 @@ export const INDUSTRIES = [
 	'energy-environment'
 ] as const;
 
-export const PLAN_IDS = [
-	'000_5987db898912f162',
-	'001_f9b1cb22bc2c1300',
-	'002_a633d411e5f5ca21',
-	'003_280b1874bde35416',
-	'004_929622d460b1a9b5'
-] as const;
-
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ascii words joined by "-"');
 const nonEmpty = z.string().trim().min(1);
 const planId = z.string().min(1); // checked against plans.json by the validator, which names the unknown id

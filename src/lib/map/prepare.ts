@@ -5,7 +5,7 @@
  */
 import type { CompiledFeature } from '../data/types';
 import type { Precision } from '../data/schema';
-import { groupOf } from '../state/groups';
+import { groupOf } from '../legend';
 import { anchorOf } from '../analysis/geo';
 
 export type RGB = [number, number, number];

@@ -1,5 +1,5 @@
 /**
- * Embed options (in the embed URL next to the view state) and the iframe snippet builder.
+ * Embed options (in the embed URL next to the view state, which carries the tour) and the iframe snippet builder.
  * Pure: the Share dialog, the embed route and the tests share it.
  */
 import type { AtlasState } from '../state/state';
@@ -11,9 +11,6 @@ export interface EmbedOptions {
 	interaction: 'static' | 'cooperative' | 'full';
 	title: string;
 	caption: string;
-	/** tour id and step, when the embed plays a tour */
-	tour: string | null;
-	step: number;
 }
 
 export const DEFAULT_EMBED: EmbedOptions = {
@@ -21,13 +18,10 @@ export const DEFAULT_EMBED: EmbedOptions = {
 	controls: true,
 	interaction: 'cooperative',
 	title: '',
-	caption: '',
-	tour: null,
-	step: 0
+	caption: ''
 };
 
 const MAX_TEXT = 200;
-const TOUR_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function encodeEmbed(o: EmbedOptions): string {
 	const q = new URLSearchParams();
@@ -36,10 +30,6 @@ export function encodeEmbed(o: EmbedOptions): string {
 	if (o.interaction !== DEFAULT_EMBED.interaction) q.set('interaction', o.interaction);
 	if (o.title) q.set('title', o.title.slice(0, MAX_TEXT));
 	if (o.caption) q.set('caption', o.caption.slice(0, MAX_TEXT));
-	if (o.tour) {
-		q.set('tour', o.tour);
-		q.set('step', String(o.step));
-	}
 	return q.toString();
 }
 
@@ -67,17 +57,6 @@ export function decodeEmbed(search: string): { options: EmbedOptions; ignored: s
 	if (title !== null) o.title = title.slice(0, MAX_TEXT);
 	const caption = q.get('caption');
 	if (caption !== null) o.caption = caption.slice(0, MAX_TEXT);
-	const tour = q.get('tour');
-	if (tour !== null) {
-		if (TOUR_RE.test(tour) && tour.length <= 60) o.tour = tour;
-		else ignored.push('tour');
-	}
-	const step = q.get('step');
-	if (step !== null) {
-		const n = /^\d{1,3}$/.test(step) ? Number(step) : NaN;
-		if (Number.isInteger(n)) o.step = n;
-		else ignored.push('step');
-	}
 	return { options: o, ignored };
 }
 

@@ -3,8 +3,8 @@
  * ratio, then title, legend and attribution drawn in, so the picture stands alone on a slide.
  */
 import type { Map as MLMap } from 'maplibre-gl';
-import { SYMBOL_PATHS } from '../map/icons';
-import type { Symbol } from '../state/groups';
+import { SYMBOL_PATHS } from '../legend';
+import type { Symbol } from '../legend';
 
 export interface LegendItem {
 	label: string;

@@ -7,7 +7,7 @@
 import type { Status } from '../data/schema';
 import type { CompiledProperties } from '../data/types';
 import type { Filters } from './state';
-import { groupOf, GROUPS } from './groups';
+import { groupOf, GROUPS } from '../legend';
 import { KINDS, CITIES, STATUSES } from '../data/schema';
 
 type Props = Pick<

@@ -1,6 +1,6 @@
 /** The whole app state: one plain object the map, the panels, the list and the URL all read. */
 import type { City, Kind, Status } from '../data/schema';
-import { GROUPS } from './groups';
+import { DEFAULT_LAYERS } from '../legend';
 
 export type Lang = 'zh' | 'en';
 export type Level = 'national' | 'provincial' | 'municipal' | 'international';
@@ -26,6 +26,12 @@ export interface Filters {
 	hasTargets: boolean;
 }
 
+/** A guided tour being played: which one, which step (0-based). */
+export interface TourView {
+	id: string;
+	step: number;
+}
+
 export interface AtlasState {
 	camera: Camera;
 	/** legend groups switched on */
@@ -34,6 +40,8 @@ export interface AtlasState {
 	selected: string | null;
 	lang: Lang;
 	basemap: 'offline' | 'online';
+	/** the tour being played, if any (links carry it as tour=…&step=…) */
+	tour: TourView | null;
 	/** data version the view was made with (links carry it so a changed dataset can be noticed) */
 	dataVersion: string | null;
 }
@@ -55,11 +63,12 @@ export const EMPTY_FILTERS: Filters = {
 export function defaultState(lang: Lang = 'zh'): AtlasState {
 	return {
 		camera: { ...DEFAULT_CAMERA },
-		layers: GROUPS.filter((g) => g.defaultOn).map((g) => g.id),
+		layers: [...DEFAULT_LAYERS],
 		filters: structuredClone(EMPTY_FILTERS),
 		selected: null,
 		lang,
 		basemap: 'offline',
+		tour: null,
 		dataVersion: null
 	};
 }

@@ -3,10 +3,11 @@
  * decode() never throws: a malformed, unknown or hostile part falls back to its default alone and is
  * reported in `ignored`, so the app can say briefly what it could not use.
  */
-import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS, PLAN_IDS } from '../data/schema';
+import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS } from '../data/schema';
+import { PLAN_CODES, planCode, planIdOf } from '../data/plans';
 import type { AtlasState, Camera, Filters, Lang } from './state';
 import { defaultState } from './state';
-import { GROUP_IDS } from './groups';
+import { GROUP_IDS } from '../legend';
 
 export interface Decoded {
 	state: AtlasState;
@@ -26,10 +27,6 @@ export function roundCamera(c: Camera): Camera {
 	};
 }
 
-/** plan ids are long; links use their 3-digit prefix ("001"). */
-const planShort = (id: string) => id.slice(0, 3);
-const planLong = new Map(PLAN_IDS.map((id) => [planShort(id), id as string]));
-
 export function encode(s: AtlasState): URLSearchParams {
 	const q = new URLSearchParams();
 	const c = roundCamera(s.camera);
@@ -40,11 +37,15 @@ export function encode(s: AtlasState): URLSearchParams {
 	if (f.cities.length) q.set('city', f.cities.join(','));
 	if (f.statuses.length) q.set('st', f.statuses.join(','));
 	if (f.statusYear !== null) q.set('y', String(f.statusYear));
-	if (f.plans.length) q.set('p', f.plans.map(planShort).join(','));
+	if (f.plans.length) q.set('p', f.plans.map(planCode).join(','));
 	if (f.levels.length) q.set('lv', f.levels.join(','));
 	if (f.industries.length) q.set('ind', f.industries.join(','));
 	if (f.hasTargets) q.set('t', '1');
 	if (s.selected) q.set('sel', s.selected);
+	if (s.tour) {
+		q.set('tour', s.tour.id);
+		q.set('step', String(s.tour.step));
+	}
 	q.set('lang', s.lang);
 	if (s.basemap !== 'offline') q.set('bm', s.basemap);
 	if (s.dataVersion) q.set('v', s.dataVersion);
@@ -119,8 +120,9 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 	}
 	const p = get('p');
 	if (p !== null) {
-		const v = list(p, [...planLong.keys()]);
-		if (v) f.plans = v.map((s) => planLong.get(s)!);
+		// plan ids are long; links use their short code ("001", data/plans.ts)
+		const v = list(p, PLAN_CODES);
+		if (v) f.plans = v.map((s) => planIdOf(s)!);
 		else bad('p');
 	}
 	const y = get('y');
@@ -138,6 +140,17 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 	if (sel !== null) {
 		if (sel.length <= 120 && ID_RE.test(sel)) state.selected = sel;
 		else bad('sel');
+	}
+	const tour = get('tour');
+	if (tour !== null) {
+		if (tour.length <= 60 && ID_RE.test(tour)) state.tour = { id: tour, step: 0 };
+		else bad('tour');
+	}
+	const step = get('step');
+	if (step !== null) {
+		// a step means nothing without a tour (a bad tour= is named already, not its step again)
+		if (!/^\d{1,3}$/.test(step) || tour === null) bad('step');
+		else if (state.tour) state.tour.step = Number(step);
 	}
 	const lang = get('lang');
 	if (lang !== null) {

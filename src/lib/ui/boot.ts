@@ -1,9 +1,7 @@
 /**
- * Start-up shared by the app and the embed: read the URL into the store, load data and basemap,
- * keep the address bar in step with the state (replaceState, throttled: no history flood).
+ * Start-up helpers for the app shell (ui/AppShell.svelte): the remembered language, loading data and
+ * basemap, the URL writer, the WebGL check.
  */
-import { decode, encodeToString } from '../state/url';
-import { createAtlasStore, type AtlasStore } from '../state/store';
 import { loadAtlas, type AtlasData, AtlasLoadError } from '../data/load';
 import { loadBasemap, type BasemapData } from '../map/basemap';
 import { prepareLayers, type PreparedLayers } from '../map/prepare';
@@ -33,11 +31,6 @@ export function browserLang(): Lang {
 	return storedLang() ?? (navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
 }
 
-export function storeFromUrl(search: string): { atlas: AtlasStore; ignored: string[] } {
-	const { state, ignored } = decode(search, browserLang());
-	return { atlas: createAtlasStore(state), ignored };
-}
-
 export interface Loaded {
 	data: AtlasData;
 	basemap: BasemapData;
@@ -59,23 +52,32 @@ export async function loadAll(base: string): Promise<Loaded> {
 	return { data, basemap, prepared };
 }
 
-/** Mirror the state in the address bar; returns the unsubscribe function. */
-export function syncUrl(atlas: AtlasStore, replace: (url: string) => void, extra: () => string = () => ''): () => void {
+/**
+ * The one URL writer: the address bar follows the whole state (tour included) with replaceState,
+ * throttled so a camera animation does not flood the history; the language is remembered on the
+ * same path. Returns write(query, lang) and a dispose function.
+ */
+export function createUrlWriter(replace: (url: string) => void, delayMs = 250) {
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let last = '';
-	const unsub = atlas.subscribe((s) => {
-		rememberLang(s.lang);
-		if (timer) clearTimeout(timer);
-		timer = setTimeout(() => {
-			const q = encodeToString(s) + extra();
-			if (q === last) return;
-			last = q;
-			replace(`?${q}${location.hash}`);
-		}, 250);
-	});
-	return () => {
-		unsub();
-		if (timer) clearTimeout(timer);
+	let lastLang: Lang | null = null;
+	return {
+		write(query: string, lang: Lang) {
+			if (timer) clearTimeout(timer);
+			timer = setTimeout(() => {
+				timer = null;
+				if (lang !== lastLang) {
+					lastLang = lang;
+					rememberLang(lang);
+				}
+				if (query === last) return;
+				last = query;
+				replace(`?${query}${location.hash}`);
+			}, delayMs);
+		},
+		dispose() {
+			if (timer) clearTimeout(timer);
+		}
 	};
 }
 

@@ -2,7 +2,7 @@
  * The legend symbols, drawn once into an icon atlas for deck.gl's IconLayer (mask mode: the layer
  * tints them with each group's colour). Also used as inline SVG paths in the legend.
  */
-import type { Symbol } from '../state/groups';
+import type { Symbol } from './groups';
 
 const S = 64; // icon cell size in the atlas
 

@@ -47,3 +47,6 @@ export function groupOf(kind: Kind): Group {
 }
 
 export const GROUP_IDS = GROUPS.map((g) => g.id);
+
+/** The groups switched on at first open (and after a reset). */
+export const DEFAULT_LAYERS: readonly string[] = GROUPS.filter((g) => g.defaultOn).map((g) => g.id);

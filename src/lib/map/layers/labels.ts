@@ -4,9 +4,9 @@
  * The filter mask reaches the labels as a filter expression over feature indices.
  */
 import type { Map as MLMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
-import type { PreparedLayers } from './prepare';
-import type { CompiledFeature } from '../data/types';
-import type { Lang } from '../state/state';
+import type { PreparedLayers } from '../prepare';
+import type { CompiledFeature } from '../../data/types';
+import type { Lang } from '../../state/state';
 
 export const LABEL_SOURCE = 'atlas-labels';
 export const LABEL_LAYER = 'atlas-labels';

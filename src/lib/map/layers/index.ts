@@ -1,0 +1,30 @@
+/**
+ * The deck.gl layer list as a pure function of (prepared data, view): one small function per drawn
+ * kind, stable unique ids, in drawing order. Filtering goes through DataFilterExtension on the GPU
+ * (view.ts): kind with the layer toggles and city are categories (a uniform per change), the other
+ * filters one 0/1 attribute re-read only when they change. Layer data is never rebuilt by a filter.
+ * Labels are MapLibre symbols (labels.ts), collision-aware with the basemap's.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { PreparedLayers, PointRec } from '../prepare';
+import type { LayerView } from './view';
+import { areasLayer } from './areas';
+import { corridorsLayer } from './corridors';
+import { halosLayer } from './halos';
+import { highlightLayers } from './highlight';
+import { markersLayer } from './markers';
+
+export type { LayerView } from './view';
+export { highlightPoints } from './highlight';
+
+export const LAYER_IDS = ['areas', 'corridors', 'precision-halos', 'highlight-circle', 'highlight-ring', 'markers'] as const;
+
+export function buildLayers(data: PreparedLayers, v: LayerView, highlighted: PointRec[]): Layer[] {
+	return [
+		areasLayer(data.polygons, v),
+		corridorsLayer(data.paths, v),
+		halosLayer(data.halos, v),
+		...highlightLayers(highlighted, v),
+		markersLayer(data.points, v)
+	] as Layer[];
+}

@@ -1,0 +1,152 @@
+/**
+ * The one client state: a Svelte 5 runes class with one $state.raw field per slice, shared through
+ * context (setAtlas in a route, getAtlas below it). Slices are replaced, never mutated, and only when
+ * they change (transitions.ts), so a camera move wakes only what reads the camera, and the single
+ * filter pass (`result`) re-runs only when filters, layers or data change.
+ */
+import { createContext } from 'svelte';
+import type { AtlasState, Camera, Filters, Lang, TourView } from './state';
+import { defaultState } from './state';
+import { decode, encodeToString } from './url';
+import * as tx from './transitions';
+import { applyFilters, facetValues, type FilterResult } from './filters';
+import type { Loaded } from '../ui/boot';
+
+/** What the map component lends the rest of the app (framing, PNG export); not state. */
+export interface MapApi {
+	flyToFeature(id: string): void;
+	getMapView(): import('../map/MapView.svelte').default | undefined;
+}
+
+export type BootStatus = 'loading' | 'ready' | 'error' | 'no-webgl';
+
+export class Atlas {
+	camera = $state.raw<Camera>(defaultState().camera);
+	layers = $state.raw<string[]>([]);
+	filters = $state.raw<Filters>(defaultState().filters);
+	selected = $state.raw<string | null>(null);
+	lang = $state.raw<Lang>('zh');
+	basemap = $state.raw<'offline' | 'online'>('offline');
+	tour = $state.raw<TourView | null>(null);
+	dataVersion = $state.raw<string | null>(null);
+
+	/** data, basemap and prepared layers once loaded */
+	loaded = $state.raw<Loaded | null>(null);
+	status = $state.raw<BootStatus>('loading');
+	error = $state.raw<string | null>(null);
+	notices = $state.raw<string[]>([]);
+
+	/** the one filter pass: map, legend counts, list and exports all read it */
+	result: FilterResult | null = $derived(this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers) : null);
+	facets = $derived(facetValues(this.loaded?.data.properties ?? []));
+	selectedFeature = $derived(this.loaded && this.selected ? (this.loaded.data.byId.get(this.selected) ?? null) : null);
+
+	map: MapApi | null = null;
+	#isolatedFrom: string[] | null = null;
+	#beforeTour: tx.ViewSnapshot | null = null;
+
+	constructor(initial: AtlasState = defaultState()) {
+		this.set(initial);
+		// a tour in the link starts from the link's own view: closing it gives that back
+		if (initial.tour) this.#beforeTour = tx.viewOf(initial);
+	}
+
+	static fromUrl(search: string, fallbackLang: Lang): { atlas: Atlas; ignored: string[] } {
+		const { state, ignored } = decode(search, fallbackLang);
+		return { atlas: new Atlas(state), ignored };
+	}
+
+	snapshot(): AtlasState {
+		return {
+			camera: this.camera,
+			layers: this.layers,
+			filters: this.filters,
+			selected: this.selected,
+			lang: this.lang,
+			basemap: this.basemap,
+			tour: this.tour,
+			dataVersion: this.dataVersion
+		};
+	}
+
+	/** The whole state as the link carries it (the URL writer reads this). */
+	get query(): string {
+		return encodeToString(this.snapshot());
+	}
+
+	/** Replace the state; each slice is assigned only when it differs, so equal slices wake nobody. */
+	set(s: AtlasState) {
+		if (!tx.sameCamera(this.camera, s.camera)) this.camera = s.camera;
+		if (JSON.stringify(this.layers) !== JSON.stringify(s.layers)) this.layers = s.layers;
+		if (JSON.stringify(this.filters) !== JSON.stringify(s.filters)) this.filters = s.filters;
+		if (this.selected !== s.selected) this.selected = s.selected;
+		if (this.lang !== s.lang) this.lang = s.lang;
+		if (this.basemap !== s.basemap) this.basemap = s.basemap;
+		if (this.tour?.id !== s.tour?.id || this.tour?.step !== s.tour?.step) this.tour = s.tour;
+		if (this.dataVersion !== s.dataVersion) this.dataVersion = s.dataVersion;
+	}
+
+	patch(p: Partial<AtlasState>) {
+		this.set({ ...this.snapshot(), ...p });
+	}
+
+	setCamera(c: Camera) {
+		if (!tx.sameCamera(this.camera, c)) this.camera = c;
+	}
+	patchFilters(p: Partial<Filters>) {
+		this.filters = tx.patchFilters(this.filters, p);
+	}
+	toggleInList<K extends keyof Filters>(key: K, value: Filters[K] extends (infer U)[] ? U : never) {
+		this.filters = tx.toggleInList(this.filters, key as never, value as never);
+	}
+	clearFilters() {
+		this.filters = tx.clearFilters(this.filters);
+	}
+	toggleLayer(id: string) {
+		this.#isolatedFrom = null;
+		this.layers = tx.toggleLayer(this.layers, id);
+	}
+	isolateLayer(id: string) {
+		const r = tx.isolateLayer(this.layers, id, this.#isolatedFrom);
+		this.#isolatedFrom = r.before;
+		this.layers = r.layers;
+	}
+	select(id: string | null) {
+		this.selected = id;
+	}
+	setLang(l: Lang) {
+		this.lang = l;
+	}
+
+	startTour(id: string, step = 0) {
+		const r = tx.startTour(this.snapshot(), this.#beforeTour, id, step);
+		this.#beforeTour = r.before;
+		this.set(r.state);
+	}
+	/** show a step of the playing tour: its view string is decoded like a link */
+	showTourStep(step: number, stepQuery: string) {
+		if (!this.tour) return;
+		const { state } = decode(stepQuery, this.lang);
+		this.set(tx.showTourStep(this.snapshot(), { id: this.tour.id, step }, state));
+	}
+	closeTour() {
+		this.set(tx.closeTour(this.snapshot(), this.#beforeTour));
+		this.#beforeTour = null;
+	}
+
+	notify(message: string) {
+		this.notices = [...this.notices, message];
+	}
+	dismiss(k: number) {
+		this.notices = this.notices.filter((_, i) => i !== k);
+	}
+}
+
+const [getAtlasContext, setAtlasContext] = createContext<Atlas>();
+
+/** The atlas state of this page (set by the route, read by every component below it). */
+export const getAtlas = getAtlasContext;
+export function setAtlas(a: Atlas): Atlas {
+	setAtlasContext(a);
+	return a;
+}
