@@ -28,6 +28,8 @@ export async function open(opts: { width?: number; height?: number; locale?: str
 	const base = opts.base ?? inject('baseUrl');
 	const browser = await launch(opts.args ?? []);
 	const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US', acceptDownloads: true });
+	// the app exposes its test handles (window.__atlas, __atlasMap, __atlasDeck) only when asked (src/lib/testing.ts)
+	await context.addInitScript(() => ((window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true));
 	const page = await context.newPage();
 	const origin = new URL(base).origin;
 	const external: string[] = [];

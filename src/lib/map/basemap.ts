@@ -21,6 +21,14 @@ export interface BasemapManifest {
 	missing: string[];
 }
 
+/** No basemap (its files missing or broken): the data is then drawn on the plain background. */
+export const EMPTY_BASEMAP: BasemapData = {
+	world: {},
+	region: {},
+	places: { type: 'FeatureCollection', features: [] },
+	manifest: { layers: [], missing: [] }
+};
+
 function objects(topo: Topology) {
 	const out: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature> = {};
 	for (const [k, o] of Object.entries(topo.objects)) out[k] = feature(topo, o) as never;

@@ -35,6 +35,10 @@ export class Atlas {
 	status = $state.raw<BootStatus>('loading');
 	error = $state.raw<string | null>(null);
 	notices = $state.raw<string[]>([]);
+	/** bytes received while loading (data and basemap together) */
+	received = $state.raw(0);
+	/** start-up again after an error (set by the shell) */
+	retry: (() => void) | null = null;
 
 	/** the one filter pass: map, legend counts, list and exports all read it */
 	result: FilterResult | null = $derived(this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers) : null);

@@ -3,7 +3,8 @@
  * basemap, the URL writer, the WebGL check.
  */
 import { loadAtlas, type AtlasData, AtlasLoadError } from '../data/load';
-import { loadBasemap, type BasemapData } from '../map/basemap';
+import { loadBasemap, EMPTY_BASEMAP, type BasemapData } from '../map/basemap';
+import { trackedFetch, StalledError, type Progress } from '../data/fetch';
 import { prepareLayers, type PreparedLayers } from '../map/prepare';
 import type { Lang } from '../state/state';
 
@@ -35,21 +36,32 @@ export interface Loaded {
 	data: AtlasData;
 	basemap: BasemapData;
 	prepared: PreparedLayers;
+	/** why the basemap is missing (the data is then drawn on a plain background), or null */
+	basemapError: string | null;
 }
 
-export async function loadAll(base: string): Promise<Loaded> {
+/**
+ * Data and basemap in parallel, through one fetch that reports bytes and gives up on a stalled
+ * request. Without data there is no atlas (an error naming the file); without a basemap there is:
+ * the data is drawn on the plain background and the shell says why.
+ */
+export async function loadAll(base: string, onProgress: (p: Progress) => void = () => {}, fetchFn: typeof fetch = fetch): Promise<Loaded> {
 	performance.mark('atlas:load-start');
-	const [data, basemap] = await Promise.all([
-		loadAtlas(base),
-		loadBasemap(base).catch((e) => {
-			throw new AtlasLoadError('basemap', (e as Error).message);
-		})
+	const f = trackedFetch(onProgress, 20_000, fetchFn);
+	const [data, bm] = await Promise.all([
+		loadAtlas(base, f).catch((e) => {
+			throw e instanceof StalledError ? new AtlasLoadError(e.url, e.message) : e;
+		}),
+		loadBasemap(base, f).then(
+			(b) => ({ basemap: b, error: null }),
+			(e: Error) => ({ basemap: EMPTY_BASEMAP, error: e instanceof StalledError ? `${e.url}: ${e.message}` : e.message })
+		)
 	]);
 	performance.mark('atlas:fetched');
 	const prepared = prepareLayers(data.features);
 	// marks for the benchmark (scripts/bench.ts) and the performance panel
 	performance.mark('atlas:data-ready');
-	return { data, basemap, prepared };
+	return { data, basemap: bm.basemap, prepared, basemapError: bm.error };
 }
 
 /**
