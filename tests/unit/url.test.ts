@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { decode, encode, encodeToString, roundCamera } from '../../src/lib/state/url';
 import { defaultState } from '../../src/lib/state/state';
 import { stateArb } from './arbitraries';
+import { hashIsSafe } from '../../src/lib/state/params';
 
 describe('URL codec', () => {
 	it('round-trips every valid state unchanged', () => {
@@ -66,5 +67,62 @@ describe('URL codec', () => {
 		const q = encodeToString(s);
 		expect(q).toContain('p=004');
 		expect(q).not.toContain('k=');
+	});
+});
+
+describe('URL codec on raw, hostile query strings', () => {
+	// characters that make broken percent-encoding likely: lone %, partial sequences, separators
+	const rawChar = fc.constantFrom('%', 'E', '0', 'A', '4', 'f', 'z', '&', '=', '+', '#', ',', '.', '-', 'k', 'c', 'sel', 'lang', '中', '\u0000', '%E0', '%A4', '%2C', '%ZZ');
+	const rawQuery = fc.array(rawChar, { maxLength: 60 }).map((xs) => xs.join(''));
+
+	it('never throws on raw strings full of broken percent-encoding', () => {
+		fc.assert(
+			fc.property(rawQuery, (q) => {
+				const { state, ignored } = decode(q);
+				expect(Array.isArray(state.layers)).toBe(true);
+				expect(Array.isArray(ignored)).toBe(true);
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it.each([
+		['sel=%E0%A4%A', ['sel']],
+		['k=%', ['k']],
+		['lang=en&c=%ZZ', ['c']],
+		['%E0=1&lang=en', ['url']],
+		['title=%E0%A4%A&lang=en', ['title']]
+	])('%s: the malformed part is left out and named', (q, named) => {
+		const { state, ignored } = decode(q);
+		expect(ignored).toEqual(named);
+		if (q.includes('lang=en')) expect(state.lang).toBe('en');
+	});
+
+	it('a valid state with one raw value replaced by broken encoding keeps every other part', () => {
+		fc.assert(
+			fc.property(stateArb, fc.constantFrom('c', 'l', 'sel', 'lang'), fc.constantFrom('%', '%E0%A4%A', '%G1', 'x%'), (s, key, junk) => {
+				const parts = encodeToString(s).split('&').filter((p) => !p.startsWith(key + '='));
+				parts.push(`${key}=${junk}`);
+				const { state, ignored } = decode(parts.join('&'));
+				expect(ignored).toEqual([key]);
+				if (key !== 'c') expect(state.camera).toEqual(s.camera);
+				if (key !== 'sel') expect(state.selected).toBe(s.selected);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+});
+
+describe('location hash', () => {
+	it.each([
+		['', true],
+		['#top', true],
+		['#%E4%B8%AD', true],
+		['#%E0%A4%A', false],
+		['#%', false],
+		['#100%', false]
+	])('hashIsSafe(%s) = %s', (h, ok) => expect(hashIsSafe(h)).toBe(ok));
+	it('never throws on any hash', () => {
+		fc.assert(fc.property(fc.string({ maxLength: 50 }), (h) => typeof hashIsSafe('#' + h) === 'boolean'), { numRuns: 1000 });
 	});
 });

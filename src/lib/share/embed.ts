@@ -4,6 +4,9 @@
  */
 import type { AtlasState } from '../state/state';
 import { encodeToString } from '../state/url';
+import { strictParams } from '../state/params';
+
+const EMBED_KEYS = ['legend', 'controls', 'interaction', 'title', 'caption'];
 
 export interface EmbedOptions {
 	legend: 'full' | 'compact' | 'none';
@@ -35,9 +38,10 @@ export function encodeEmbed(o: EmbedOptions): string {
 
 /** Never throws: unknown values fall back to defaults and are named in `ignored`. */
 export function decodeEmbed(search: string): { options: EmbedOptions; ignored: string[] } {
-	const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+	const { params: q, malformed } = strictParams(search);
 	const o: EmbedOptions = { ...DEFAULT_EMBED };
-	const ignored: string[] = [];
+	// the view-state decoder names malformed parts already; only the embed's own are named here
+	const ignored: string[] = malformed.filter((k) => EMBED_KEYS.includes(k));
 	const legend = q.get('legend');
 	if (legend !== null) {
 		if (legend === 'full' || legend === 'compact' || legend === 'none') o.legend = legend;

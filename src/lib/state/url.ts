@@ -8,6 +8,7 @@ import { PLAN_CODES, planCode, planIdOf } from '../data/plans';
 import type { AtlasState, Camera, Filters, Lang } from './state';
 import { defaultState } from './state';
 import { GROUP_IDS } from '../legend';
+import { strictParams } from './params';
 
 export interface Decoded {
 	state: AtlasState;
@@ -74,16 +75,19 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 	const state = defaultState(fallbackLang);
 	const ignored: string[] = [];
 	let q: URLSearchParams;
-	try {
-		q = typeof input === 'string' ? new URLSearchParams(input.startsWith('?') ? input.slice(1) : input) : input;
-	} catch {
-		return { state, ignored: ['url'] };
-	}
+	if (typeof input === 'string') {
+		// a part that is not valid percent-encoding is left out and named (never a U+FFFD value)
+		const strict = strictParams(input);
+		q = strict.params;
+		ignored.push(...strict.malformed);
+	} else q = input;
 	const get = (k: string) => {
 		const all = q.getAll(k);
 		return all.length ? all[all.length - 1] : null;
 	};
-	const bad = (k: string) => ignored.push(k);
+	const bad = (k: string) => {
+		if (!ignored.includes(k)) ignored.push(k);
+	};
 	const f: Filters = state.filters;
 
 	const c = get('c');
