@@ -49,7 +49,7 @@ describe('start-up under failure', () => {
 		// the stall limit (20 s without a byte) ends the wait with a message naming the file
 		const alert = s.page.getByRole('alert');
 		await alert.waitFor({ timeout: 60_000 });
-		expect(await alert.innerText()).toMatch(/data\/atlas\.topojson: no answer for 20 s/);
+		expect(await alert.innerText()).toMatch(/data\/atlas\.topojson: (could not be fetched \()?no answer for 20 s/);
 		await shot(s.page, 'resilience-stalled');
 		hold = false;
 		await s.page.getByRole('button', { name: 'Try again' }).click();

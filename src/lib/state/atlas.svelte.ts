@@ -78,6 +78,11 @@ export class Atlas {
 		return encodeToString(this.snapshot());
 	}
 
+	/** What Back undoes: a change of this key gets its own history entry (camera moves do not). */
+	get historyKey(): string {
+		return JSON.stringify([this.selected, this.tour]);
+	}
+
 	/** Replace the state; each slice is assigned only when it differs, so equal slices wake nobody. */
 	set(s: AtlasState) {
 		if (!tx.sameCamera(this.camera, s.camera)) this.camera = s.camera;

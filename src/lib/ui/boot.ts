@@ -65,17 +65,34 @@ export async function loadAll(base: string, onProgress: (p: Progress) => void = 
 }
 
 /**
- * The one URL writer: the address bar follows the whole state (tour included) with replaceState,
- * throttled so a camera animation does not flood the history; the language is remembered on the
- * same path. Returns write(query, lang) and a dispose function.
+ * The one URL writer: the address bar follows the whole state (tour included). A change of the
+ * history key (what Back should undo: the selection, a tour step) pushes an entry at once; anything
+ * else (camera moves, filter ticks) replaces the current one, throttled so an animation does not
+ * flood the history. The language is remembered on the same path.
  */
-export function createUrlWriter(replace: (url: string) => void, delayMs = 250) {
+export function createUrlWriter(
+	replace: (url: string) => void,
+	push: (url: string) => void = replace,
+	delayMs = 250,
+	hash: () => string = () => location.hash
+) {
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let last = '';
+	let lastKey: string | null = null;
 	let lastLang: Lang | null = null;
 	return {
-		write(query: string, lang: Lang) {
+		write(query: string, lang: Lang, historyKey = '') {
 			if (timer) clearTimeout(timer);
+			if (lastKey === null) lastKey = historyKey;
+			else if (historyKey !== lastKey) {
+				// a new place in the reader's path: its own history entry, written now
+				lastKey = historyKey;
+				last = query;
+				lastLang = lang;
+				rememberLang(lang);
+				push(`?${query}${hash()}`);
+				return;
+			}
 			timer = setTimeout(() => {
 				timer = null;
 				if (lang !== lastLang) {
@@ -84,8 +101,14 @@ export function createUrlWriter(replace: (url: string) => void, delayMs = 250) {
 				}
 				if (query === last) return;
 				last = query;
-				replace(`?${query}${location.hash}`);
+				replace(`?${query}${hash()}`);
 			}, delayMs);
+		},
+		/** After Back/Forward: the address already says this, nothing to write for it. */
+		arrived(query: string, historyKey: string) {
+			if (timer) clearTimeout(timer);
+			last = query;
+			lastKey = historyKey;
 		},
 		dispose() {
 			if (timer) clearTimeout(timer);

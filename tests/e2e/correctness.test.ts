@@ -1,0 +1,84 @@
+/**
+ * What a new user hits (issue #14): hostile links never crash the page, and Back steps through
+ * what the reader chose (selection, tour steps) while camera moves and filter ticks do not add entries.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { open, mapReady, close, type Session } from './harness';
+
+let s: Session | null = null;
+afterEach(async () => {
+	if (s) {
+		expect(s.external, 'requests off the origin').toEqual([]);
+		await close(s);
+	}
+	s = null;
+});
+
+const selOf = () => new URLSearchParams(location.search).get('sel');
+
+describe('hostile links', () => {
+	it.each([
+		['/?lang=en#%E0%A4%A', 'hash'],
+		['/?lang=en&sel=%E0%A4%A', 'sel'],
+		['/?lang=en&k=%', 'k'],
+		['/embed/?lang=en&title=%E0%A4%A&caption=%', 'title, caption']
+	])('%s draws the map and names what it ignored (%s)', async (path, named) => {
+		s = await open({ width: 900, height: 600 });
+		await s.page.goto(s.base + path);
+		await mapReady(s.page);
+		await expect.poll(() => s!.page.locator('.notice').allInnerTexts()).toContainEqual(expect.stringContaining(`reset to defaults: ${named}`));
+		expect(s.errors).toEqual([]);
+	});
+});
+
+describe('history', () => {
+	it('selecting pushes an entry, Back closes it, Forward reopens it; camera moves and filters replace', async () => {
+		s = await open({ width: 1280, height: 800 });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=en`);
+		await mapReady(page);
+		const start = await page.evaluate(() => history.length);
+		// a filter tick and a camera move: no new entry
+		await page.locator('#tab-filters').click();
+		await page.locator('[data-filter="has-targets"]').check();
+		await page.waitForFunction(() => location.search.includes('t=1'));
+		await page.evaluate(() => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.jumpTo({ center: [114.3, 30.6] }));
+		await page.waitForFunction(() => location.search.includes('c=114.3,30.6'));
+		expect(await page.evaluate(() => history.length)).toBe(start);
+		// choosing a feature from the search adds one
+		await page.locator('input[role="combobox"]').fill('Tianhe');
+		await page.locator('#search-results [role="option"]').first().click();
+		await page.waitForFunction(selOf, null, { timeout: 30_000 });
+		const chosen = await page.evaluate(selOf);
+		expect(await page.evaluate(() => history.length)).toBe(start + 1);
+		await page.locator('#detail-title').waitFor();
+		// Back: the detail closes and the filters stay as they were
+		await page.goBack();
+		await page.waitForFunction(() => !new URLSearchParams(location.search).get('sel'));
+		await page.locator('#detail-title').waitFor({ state: 'detached' });
+		expect(await page.evaluate(() => location.search)).toContain('t=1');
+		await expect.poll(() => page.evaluate(() => (window as unknown as { __atlas: { get(): { selected: string | null; filters: { hasTargets: boolean } } } }).__atlas.get())).toMatchObject({ selected: null, filters: { hasTargets: true } });
+		// Forward: it opens again
+		await page.goForward();
+		await page.locator('#detail-title').waitFor();
+		expect(await page.evaluate(selOf)).toBe(chosen);
+		expect(s.errors).toEqual([]);
+	});
+
+	it('each tour step is an entry: Back goes to the previous step', async () => {
+		s = await open({ width: 1280, height: 800 });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=en&tour=air-cargo&step=0`);
+		await mapReady(page);
+		const counter = page.getByTestId('tour-step');
+		await expect.poll(() => counter.innerText()).toMatch(/^1 \//);
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect.poll(() => counter.innerText()).toMatch(/^2 \//);
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect.poll(() => counter.innerText()).toMatch(/^3 \//);
+		await page.goBack();
+		await expect.poll(() => counter.innerText()).toMatch(/^2 \//);
+		expect(await page.evaluate(() => new URLSearchParams(location.search).get('step'))).toBe('1');
+		expect(s.errors).toEqual([]);
+	});
+});
