@@ -153,6 +153,15 @@ export const targetSchema = z.strictObject({
 	type: z.enum(['target', 'reported']),
 	/** "min" where the plan says "more than"/"at least" (超过, 以上, 力争) */
 	qualifier: z.enum(['exact', 'min', 'max', 'about']).default('exact'),
+	/**
+	 * how the year is known: "stated" (the default) — the cited section states it, or it is the year the plan
+	 * speaks from; "plan-period" — the passage gives none, the year ends the period in the plan's title;
+	 * "not-stated" — the passage gives none, `year` then holds the year of the document or news item (for
+	 * sorting only) and the app shows the year as not stated
+	 */
+	year_basis: z.enum(['stated', 'plan-period', 'not-stated']).optional(),
+	year_note_zh: nonEmpty.optional(),
+	year_note_en: nonEmpty.optional(),
 	plan: planId
 });
 
