@@ -222,6 +222,52 @@ function valueForms(v: number, unit: string): { re: RegExp; text: string }[] {
 	return forms;
 }
 
+/**
+ * the counter a plan writes after a figure of each unit ("1000列", "50万标箱", "65亿美元"); the figure must be
+ * followed by it within a few characters, so "10%" is not found in "10项以上"
+ */
+export const COUNTERS: Record<string, RegExp> = {
+	'%': /[%％]/,
+	trains: /列/,
+	TEU: /标箱|TEU/,
+	routes: /条/,
+	t: /吨/,
+	passengers: /人次/,
+	visitors: /人次/,
+	persons: /人|名|位/,
+	'USD-100m': /亿美元/,
+	'CNY-100m': /亿/,
+	CNY: /元/,
+	enterprises: /家|户/,
+	'enterprise-times': /家次/,
+	cities: /个|座|市/,
+	events: /场|项|个|次|届/,
+	projects: /个|项/,
+	zones: /个|家|大|座/,
+	buildings: /栋/,
+	platforms: /家|个/,
+	institutes: /家|个/,
+	'business-districts': /个/,
+	areas: /个|片/,
+	parks: /个|园/,
+	continents: /洲/,
+	m: /米/,
+	m2: /平方米/,
+	industries: /个/,
+	tasks: /项/,
+	bases: /个|家/,
+	offices: /个|家/,
+	shops: /家/,
+	hospitals: /家|所/,
+	schools: /所/,
+	communities: /个/,
+	stores: /家/,
+	centres: /个|家/,
+	languages: /种/,
+	rank: /大|位|名/,
+	'times-2015-level': /倍|番/
+};
+
 export interface TargetLike {
 	value: number;
 	unit: string;
@@ -234,8 +280,13 @@ export interface TargetLike {
 export function checkTarget(t: string, r: Extract<Resolved, { ok: true }>, tg: TargetLike, plan?: Plan): string | null {
 	const body = t.slice(r.span.start, r.span.end);
 	const hits: { at: number; len: number }[] = [];
-	for (const f of valueForms(tg.value, tg.unit)) for (const m of body.matchAll(f.re)) hits.push({ at: m.index!, len: m[0].length });
-	if (!hits.length) return `value ${tg.value} not in the section`;
+	const counter = COUNTERS[tg.unit];
+	for (const f of valueForms(tg.value, tg.unit))
+		for (const m of body.matchAll(f.re)) {
+			const tail = body.slice(m.index! + m[0].length, m.index! + m[0].length + 6);
+			if (!counter || counter.test(m[0].replace(/^[\d.,]+/, '') + tail)) hits.push({ at: m.index!, len: m[0].length });
+		}
+	if (!hits.length) return `value ${tg.value} ${tg.unit} not in the section`;
 	const near = (h: { at: number; len: number }, wb: number, wa: number) => ({
 		before: body.slice(Math.max(0, h.at - wb), h.at),
 		after: body.slice(h.at + h.len, h.at + h.len + wa)
@@ -288,7 +339,10 @@ describe.skipIf(!haveSeeds)('geodata against the sections of the plan texts in .
 				let ok = false;
 				for (const c of cites) {
 					const r = resolveSection(c.plan, text.get(c.plan)!, c.section);
-					if (!r.ok) continue;
+					if (!r.ok) {
+						why.push(`${c.section}: section not found (${r.why})`);
+						continue;
+					}
 					const w = checkTarget(text.get(c.plan)!, r, tg, plans.find((p) => p.id === c.plan));
 					if (!w) {
 						ok = true;
@@ -313,6 +367,7 @@ describe.skipIf(!haveSeeds)('geodata against the sections of the plan texts in .
 		expect(checkTarget(t, r, { value: 200000, unit: 't', year: 2025, qualifier: 'exact' })).toMatch(/qualifier/);
 		expect(checkTarget(t, r, { value: 200000, unit: 't', year: 2025, qualifier: 'min' })).toBeNull();
 		expect(checkTarget(t, r, { value: 1000, unit: 'trains', year: 2025, qualifier: 'about' })).toMatch(/qualifier/);
+		expect(checkTarget(t, r, { value: 1000, unit: 't', year: 2025, qualifier: 'exact' })).toMatch(/value/); // 1000列 is not 1000 t
 		expect(resolveSection(p, t, '二、(二)9.').ok).toBe(false);
 		expect(resolveSection(p, t, '六、(一)').ok).toBe(false);
 		expect(resolveSection('001_f9b1cb22bc2c1300', planText(readFileSync(join(seeds, '001_f9b1cb22bc2c1300.txt'), 'utf8')), '第六章 第九节').ok).toBe(false);
