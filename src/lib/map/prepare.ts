@@ -41,8 +41,10 @@ export interface PolygonRec {
 }
 export interface PreparedLayers {
 	points: PointRec[];
-	/** the points drawn with a precision halo (area, city): a stable array, so filters never rebuild it */
+	/** the points drawn with a precision halo (area): a stable array, so filters never rebuild it */
 	halos: PointRec[];
+	/** one symbol per city point for the features placed only in that city */
+	cityGroups: CityGroupRec[];
 	paths: PathRec[];
 	polygons: PolygonRec[];
 }
@@ -74,34 +76,53 @@ export function ranksOf(features: CompiledFeature[]): number[] {
 	});
 }
 
-/** Metres → degrees at a latitude (small offsets only). */
-function offset([lon, lat]: [number, number], dxM: number, dyM: number): [number, number] {
-	const dLat = dyM / 111_320;
-	const dLon = dxM / (111_320 * Math.cos((lat * Math.PI) / 180));
-	return [lon + dLon, lat + dLat];
+/**
+ * Features the plans place only in a city (precision "city") have no position of their own: they are
+ * not drawn as markers (a marker would read as a site). Each city point gets one symbol with the
+ * number of such features that pass the filters, which opens their list. The city-wide target
+ * features (kind "city") are the city itself and keep their own marker.
+ */
+export function isCityOnly(p: { kind: string; location: { precision: Precision } }): boolean {
+	return p.location.precision === 'city' && p.kind !== 'city';
 }
 
-const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+export interface CityGroupRec {
+	/** picking index: -(k + 1) for group k, so a pick tells groups from features (pickedGroup) */
+	i: number;
+	key: string;
+	city: string;
+	position: [number, number];
+	/** feature indices of the city-only features recorded at this point */
+	members: number[];
+}
 
-/**
- * City-level features all carry the city centre; spread them on a sunflower pattern around it so
- * several never stack (their ring look says the exact place is unknown).
- */
-export function spreadCityPoints(points: PointRec[]): void {
-	const byCenter = new Map<string, PointRec[]>();
-	for (const p of points) {
-		if (p.precision !== 'city') continue;
-		const key = p.position.map((n) => n.toFixed(3)).join(',');
-		(byCenter.get(key) ?? byCenter.set(key, []).get(key)!).push(p);
-	}
-	for (const group of byCenter.values()) {
-		if (group.length < 2) continue;
-		group.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
-		group.forEach((p, k) => {
-			const r = 2500 * Math.sqrt(k + 0.5);
-			p.position = offset(p.position, r * Math.cos(k * GOLDEN), r * Math.sin(k * GOLDEN));
-		});
-	}
+/** The group index of a picked object's index, or null when it is a feature. */
+export const pickedGroup = (i: number): number | null => (i < 0 ? -i - 1 : null);
+
+export function cityGroupsOf(features: CompiledFeature[]): CityGroupRec[] {
+	const byKey = new Map<string, CityGroupRec>();
+	features.forEach((f, i) => {
+		const g = f.geometry;
+		if (!g || g.type !== 'Point' || !isCityOnly(f.properties)) return;
+		const key = `${f.properties.city}|${g.coordinates.map((n) => n.toFixed(3)).join(',')}`;
+		let rec = byKey.get(key);
+		if (!rec) byKey.set(key, (rec = { i: 0, key, city: f.properties.city, position: [g.coordinates[0], g.coordinates[1]], members: [] }));
+		rec.members.push(i);
+	});
+	const out = [...byKey.values()].sort((a, b) => b.members.length - a.members.length || a.key.localeCompare(b.key));
+	out.forEach((g, k) => (g.i = -(k + 1)));
+	return out;
+}
+
+/** Members of each group that pass the filters (mask per feature index). */
+export function groupCounts(groups: CityGroupRec[], mask: Uint8Array): Uint16Array {
+	const out = new Uint16Array(groups.length);
+	groups.forEach((g, k) => {
+		let n = 0;
+		for (const i of g.members) n += mask[i];
+		out[k] = n;
+	});
+	return out;
 }
 
 /** Pixels between the centres of markers that share one spot. */
@@ -146,6 +167,7 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 		const base = { i, id: p.id, color: group.color, group: group.id };
 		switch (g.type) {
 			case 'Point':
+				if (isCityOnly(p)) break;
 				points.push({ ...base, position: g.coordinates, precision: p.location.precision, rank, offset: [0, 0] });
 				break;
 			case 'LineString':
@@ -165,10 +187,9 @@ export function prepareLayers(features: CompiledFeature[]): PreparedLayers {
 			}
 		}
 	});
-	spreadCityPoints(points);
 	separateColocated(points);
 	// most important last, so they are drawn on top
 	points.sort((a, b) => b.rank - a.rank || a.i - b.i);
 	const halos = points.filter((p) => p.precision === 'area' || p.precision === 'city');
-	return { points, halos, paths, polygons };
+	return { points, halos, paths, polygons, cityGroups: cityGroupsOf(features) };
 }

@@ -13,18 +13,22 @@ import { corridorsLayer } from './corridors';
 import { halosLayer } from './halos';
 import { highlightLayers } from './highlight';
 import { markersLayer } from './markers';
+import { cityGroupLayers, type CityGroupShown } from './city-groups';
 
 export type { LayerView } from './view';
 export { highlightPoints } from './highlight';
+export { cityGroupsShown, type CityGroupShown } from './city-groups';
 
-export const LAYER_IDS = ['areas', 'corridors', 'precision-halos', 'highlight-circle', 'highlight-ring', 'markers'] as const;
+export const LAYER_IDS = ['areas', 'corridors', 'precision-halos', 'highlight-circle', 'highlight-ring', 'markers', 'city-groups', 'city-group-counts'] as const;
 
-export function buildLayers(data: PreparedLayers, v: LayerView, highlighted: PointRec[]): Layer[] {
+export function buildLayers(data: PreparedLayers, v: LayerView, highlighted: PointRec[], groups: CityGroupShown[]): Layer[] {
 	return [
 		areasLayer(data.polygons, v),
 		corridorsLayer(data.paths, v),
 		halosLayer(data.halos, v),
 		...highlightLayers(highlighted, v),
-		markersLayer(data.points, v)
+		markersLayer(data.points, v),
+		// on top: a list symbol must stay readable where markers crowd the city centre
+		...cityGroupLayers(groups)
 	] as Layer[];
 }
