@@ -21,6 +21,7 @@ import { serve } from './serve';
 import { launch } from '../tests/e2e/browser';
 import { KINDS, CITIES, STATUSES, INDUSTRIES } from '../src/lib/data/schema';
 import { PLAN_IDS } from '../src/lib/data/plans';
+import { DEFAULT_CAMERA } from '../src/lib/state/state';
 
 const root = join(import.meta.dirname, '..');
 const build = join(root, 'build');
@@ -187,7 +188,7 @@ async function run() {
 			await context.addInitScript(() => ((window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true));
 			const page = await context.newPage();
 			await page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: data }));
-			await page.goto(mode === 'app' ? `${base}/?lang=en` : `${base}/__bench/`);
+			await page.goto(mode === 'app' ? `${base}/?lang=en&c=${DEFAULT_CAMERA.lon},${DEFAULT_CAMERA.lat},${DEFAULT_CAMERA.zoom},0,0` : `${base}/__bench/`);
 			const mark = mode === 'app' ? 'atlas:map-idle' : 'bare:idle';
 			await page.waitForFunction(`performance.getEntriesByName('${mark}').length > 0`, null, { timeout: 300_000, polling: 100 });
 			const first = (await page.evaluate(`performance.getEntriesByName('${mark}')[0].startTime`)) as number;

@@ -3,7 +3,7 @@
  * what the reader chose (selection, tour steps) while camera moves and filter ticks do not add entries.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { open, mapReady, close, type Session } from './harness';
+import { open, mapReady, close, shot, type Session } from './harness';
 
 let s: Session | null = null;
 afterEach(async () => {
@@ -80,5 +80,30 @@ describe('history', () => {
 		await expect.poll(() => counter.innerText()).toMatch(/^2 \//);
 		expect(await page.evaluate(() => new URLSearchParams(location.search).get('step'))).toBe('1');
 		expect(s.errors).toEqual([]);
+	});
+});
+
+describe('the opening view', () => {
+	it.each([
+		[1440, 900],
+		[1280, 720]
+	])('at %i×%i frames Wuhan and Hefei both, with their city names on the map', async (width, height) => {
+		s = await open({ width, height });
+		await s.page.goto(`${s.base}/?lang=en`);
+		await mapReady(s.page);
+		const inView = await s.page.evaluate(() => {
+			const m = (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap;
+			const c = m.getCanvas();
+			const inside = ([lon, lat]: [number, number]) => {
+				const p = m.project([lon, lat]);
+				return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight;
+			};
+			// GeoNames city points of the two capitals
+			return { wuhan: inside([114.26667, 30.58333]), hefei: inside([117.28083, 31.86389]) };
+		});
+		expect(inView).toEqual({ wuhan: true, hefei: true });
+		// the camera it opened on is the state's and the link's
+		await s.page.waitForFunction(() => /[?&]c=1(1[4-6])\./.test(location.search));
+		await shot(s.page, `opening-${width}x${height}`);
 	});
 });

@@ -126,3 +126,11 @@ describe('location hash', () => {
 		fc.assert(fc.property(fc.string({ maxLength: 50 }), (h) => typeof hashIsSafe('#' + h) === 'boolean'), { numRuns: 1000 });
 	});
 });
+
+describe('opening camera', () => {
+	it.each([
+		['lang=en', false],
+		['c=114.3,30.6,9', true],
+		['c=bad&lang=en', false]
+	])('%s: hasCamera = %s', (q, has) => expect(decode(q).hasCamera).toBe(has));
+});

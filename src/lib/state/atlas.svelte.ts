@@ -55,9 +55,15 @@ export class Atlas {
 		if (initial.tour) this.#beforeTour = tx.viewOf(initial);
 	}
 
+	/** false when the opening link named no camera: the map then fits OPENING_BOUNDS to its size */
+	cameraFromLink = true;
+
 	static fromUrl(search: string, fallbackLang: Lang): { atlas: Atlas; ignored: string[] } {
-		const { state, ignored } = decode(search, fallbackLang);
-		return { atlas: new Atlas(state), ignored };
+		const { state, ignored, hasCamera } = decode(search, fallbackLang);
+		const atlas = new Atlas(state);
+		// a tour step brings its own camera
+		atlas.cameraFromLink = hasCamera || !!state.tour;
+		return { atlas, ignored };
 	}
 
 	snapshot(): AtlasState {

@@ -46,7 +46,13 @@ export interface AtlasState {
 	dataVersion: string | null;
 }
 
-/** The whole metropolitan area (Wuhan and its eight cities) in view on first open. */
+/**
+ * What the first open shows when the link names no camera: the Wuhan metropolitan area and Hefei
+ * together ([west, south, east, north]), fitted to whatever size the map has.
+ */
+export const OPENING_BOUNDS: [number, number, number, number] = [112.9, 29.5, 117.8, 32.15];
+
+/** The camera of the default state (before the map fits OPENING_BOUNDS). */
 export const DEFAULT_CAMERA: Camera = { lon: 114.1, lat: 30.45, zoom: 7.3, bearing: 0, pitch: 0 };
 
 export const EMPTY_FILTERS: Filters = {

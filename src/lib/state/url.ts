@@ -14,6 +14,8 @@ export interface Decoded {
 	state: AtlasState;
 	/** URL parameter names whose value was ignored */
 	ignored: string[];
+	/** whether the link set the camera (if not, the map opens on OPENING_BOUNDS) */
+	hasCamera: boolean;
 }
 
 const round = (n: number, d: number) => Number(n.toFixed(d));
@@ -73,6 +75,7 @@ const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh'): Decoded {
 	const state = defaultState(fallbackLang);
+	const defaultCamera = state.camera;
 	const ignored: string[] = [];
 	let q: URLSearchParams;
 	if (typeof input === 'string') {
@@ -171,5 +174,5 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 		if (/^[0-9a-f]{6,64}$/.test(v)) state.dataVersion = v;
 		else bad('v');
 	}
-	return { state, ignored };
+	return { state, ignored, hasCamera: state.camera !== defaultCamera };
 }
