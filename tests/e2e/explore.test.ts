@@ -2,14 +2,14 @@ import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, mapReady, shot, pixelDiff, close, type Session } from './harness';
+import { open, mapReady, mapSettled, afterChangeSettled, shot, pixelDiff, close, shareBrowserInFile, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { applyFilters } from '../../src/lib/state/filters';
 import { EMPTY_FILTERS } from '../../src/lib/state/state';
 import { GROUP_IDS, GROUPS } from '../../src/lib/state/groups';
 import type { CompiledFeature } from '../../src/lib/data/types';
 import { PLAN_IDS } from '../../src/lib/data/schema';
-import { synthetic } from '../../scripts/bench';
+import { synthetic } from '../../scripts/lib/synthetic';
 import { prepareLayers } from '../../src/lib/map/prepare';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,6 +24,7 @@ function expected(f: Partial<typeof EMPTY_FILTERS>, layers = defaultLayers) {
 	return features.filter((_, i) => r.mask[i] === 1).map((x) => x.properties.id).sort();
 }
 
+shareBrowserInFile();
 let s: Session | null = null;
 afterEach(async () => {
 	if (s) {
@@ -47,13 +48,11 @@ describe('exploring the atlas', () => {
 		await mapReady(s.page);
 		const before = await mapShot(s.page);
 		expect(await listIds(s.page)).toEqual(expected({}));
-		await s.page.click('#layer-ports');
-		await s.page.waitForTimeout(800);
+		await afterChangeSettled(s.page, () => s!.page.click('#layer-ports'));
 		const after = await mapShot(s.page);
 		expect(pixelDiff(before, after), 'ports off changes the map').toBeGreaterThan(0.001);
 		expect(await listIds(s.page)).toEqual(expected({}, defaultLayers.filter((l) => l !== 'ports')));
-		await s.page.click('button.name[data-group="airports"]');
-		await s.page.waitForTimeout(500);
+		await afterChangeSettled(s.page, () => s!.page.click('button.name[data-group="airports"]'));
 		expect(await listIds(s.page)).toEqual(expected({}, ['airports']));
 		await shot(s.page, 'explore-isolate-airports');
 		expect(s.errors).toEqual([]);
@@ -67,12 +66,13 @@ describe('exploring the atlas', () => {
 		const page = s.page;
 		// every deck.gl object drawn anywhere on the map (occluded ones aside: picking sees the top one)
 		const picked = async (f: Partial<typeof EMPTY_FILTERS>) => {
-			await page.evaluate((flt) => {
-				const a = (window as unknown as { __atlas: { clearFilters(): void; patchFilters(f: unknown): void } }).__atlas;
-				a.clearFilters();
-				a.patchFilters(flt);
-			}, f);
-			await page.waitForTimeout(900);
+			await afterChangeSettled(page, () =>
+				page.evaluate((flt) => {
+					const a = (window as unknown as { __atlas: { clearFilters(): void; patchFilters(f: unknown): void } }).__atlas;
+					a.clearFilters();
+					a.patchFilters(flt);
+				}, f)
+			);
 			const idx = await page.evaluate(() => {
 				const deck = (window as unknown as { __atlasDeck: { pickObjects(o: object): { object?: { i?: number } }[] } }).__atlasDeck;
 				const c = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
@@ -93,8 +93,7 @@ describe('exploring the atlas', () => {
 		}
 		// layer toggles go through the same GPU categories
 		await page.evaluate(() => (window as unknown as { __atlas: { clearFilters(): void } }).__atlas.clearFilters());
-		await page.click('#layer-airports');
-		await page.waitForTimeout(900);
+		await afterChangeSettled(page, () => page.click('#layer-airports'));
 		const noAirports = await picked({});
 		expect(noAirports.some((id) => id.endsWith('-airport'))).toBe(false);
 		expect(s.errors).toEqual([]);
@@ -103,8 +102,8 @@ describe('exploring the atlas', () => {
 	it('main hubs are labelled and drawn on top; a selected feature is always labelled', async () => {
 		s = await open();
 		await s.page.goto(`${s.base}/?lang=en&c=114.45,30.6,9,0,0`);
+		// ready: the labels are placed and faded in
 		await mapReady(s.page);
-		await s.page.waitForTimeout(1500);
 		const page = s.page;
 		// where the app draws each main hub: its position plus the side-by-side pixel offset
 		const hubPts = prepareLayers(features).points.filter((p) => p.rank === 0).map((p) => ({ i: p.i, position: p.position, offset: p.offset }));
@@ -157,8 +156,9 @@ describe('exploring the atlas', () => {
 		expect(await rows.count()).toBeGreaterThanOrEqual(600);
 		// a filter keeps the paging and the numbers true
 		await s.page.evaluate(() => (window as unknown as { __atlas: { patchFilters(f: unknown): void } }).__atlas.patchFilters({ kinds: ['port'] }));
-		await s.page.waitForTimeout(500);
-		const ports = await s.page.locator('.list tbody td:nth-child(2)').allTextContents();
+		const kindColumn = () => s!.page.locator('.list tbody td:nth-child(2)').allTextContents();
+		await expect.poll(async () => new Set(await kindColumn()), { timeout: 30_000 }).toEqual(new Set([en.kind_port]));
+		const ports = await kindColumn();
 		expect(ports.length).toBeGreaterThan(0);
 		expect(new Set(ports)).toEqual(new Set([en.kind_port]));
 		await shot(s.page, 'explore-list-synthetic');
@@ -266,7 +266,8 @@ describe('exploring the atlas', () => {
 		await box.press('Enter');
 		await s.page.waitForSelector('#detail-title');
 		expect(await s.page.locator('#detail-title').textContent()).toContain('Huahu');
-		await s.page.waitForTimeout(1500);
+		// choosing starts the flight at once; settled means it has landed
+		await mapSettled(s.page);
 		const z = await s.page.evaluate(() => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.getZoom());
 		expect(z).toBeGreaterThan(8.5);
 		await s.page.waitForFunction(() => location.search.includes('sel=ezhou-huahu-airport'));
@@ -322,7 +323,9 @@ describe('exploring the atlas', () => {
 		const shown = Object.entries(en).filter(([k, v]) => k !== '$schema' && v.length > 3 && !/[{}]/.test(v) && enText.includes(v));
 		expect(shown.length).toBeGreaterThan(40);
 		await s.page.click('button[lang="zh-CN"]');
-		await s.page.waitForTimeout(800);
+		// the switch is done when the page says it is Chinese and the map has redrawn in Chinese
+		await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+		await mapSettled(s.page);
 		const zhText = await visible();
 		const word = (v: string) => new RegExp(`(^|[^A-Za-z])${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
 		const stillEnglish = shown.filter(([, v]) => word(v).test(zhText)).map(([k, v]) => `${k}: ${v}`);
@@ -480,9 +483,12 @@ describe('bad input gets a clear message, never a crash or a blank page', () => 
 		await s.page.goto(`${s.base}/embed/?lang=en&title=${encodeURIComponent('<img src=z onerror="window.__xss=4">T')}&caption=${encodeURIComponent('<script>window.__xss=5</script>')}`);
 		await s.page.waitForSelector('.titlebox h1');
 		expect(await s.page.locator('.titlebox h1').textContent()).toContain('<img src=z');
-		await s.page.waitForTimeout(500);
-		expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+		expect(await s.page.locator('.titlebox p').textContent()).toContain('<script>window.__xss=5</script>');
+		// an injected image would run its onerror once its load has failed: wait until every image in
+		// the page has finished loading or failed
+		await s.page.waitForFunction(() => [...document.images].every((i) => i.complete));
 		expect(await s.page.locator('.titlebox img, .detail img, .titlebox script').count()).toBe(0);
+		expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		// payloads in URL parts are refused by the codec and named in the notice, never rendered
 		await s.page.unroute('**/data/atlas.topojson');
 		await s.page.goto(`${s.base}/?lang=en&sel=${encodeURIComponent('<img src=w onerror="window.__xss=6">')}&k=${encodeURIComponent("<script>window.__xss=7</script>")}`);
