@@ -15,54 +15,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { topology } from 'topojson-server';
 import type { Page } from 'playwright-core';
 import { serve } from './serve';
-import { launch } from '../tests/e2e/browser';
-import { KINDS, CITIES, STATUSES, INDUSTRIES } from '../src/lib/data/schema';
+import { launch, enableTestHooks } from './lib/chromium';
+import { synthetic } from './lib/synthetic';
 import { PLAN_IDS } from '../src/lib/data/plans';
 import { DEFAULT_CAMERA } from '../src/lib/state/state';
 
 const root = join(import.meta.dirname, '..');
 const build = join(root, 'build');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-
-/** Deterministic pseudo-random numbers, so every run measures the same data. */
-function rng(seed: number) {
-	return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-export function synthetic(n: number) {
-	const r = rng(n);
-	const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-	const pointKinds = KINDS.filter((k) => !k.includes('corridor') && !k.includes('route') && k !== 'waterway-works');
-	const features: GeoJSON.Feature[] = [];
-	for (let i = 0; i < n; i++) {
-		const line = r() < 0.08;
-		const kind = line ? pick(['rail-corridor', 'river-corridor', 'sea-route', 'road-corridor'] as const) : pick(pointKinds);
-		const precision = pick(['site', 'area', 'city'] as const);
-		const city = pick(CITIES);
-		// a city-precision feature carries its city's point, as in the real data (one group symbol per city)
-		const ci = CITIES.indexOf(city);
-		const [lon, lat] = precision === 'city' && !line ? [112.5 + (ci % 6) * 0.7, 29.7 + Math.floor(ci / 6) * 0.8] : [112.5 + r() * 4, 29.5 + r() * 2.5];
-		const plan = pick(PLAN_IDS);
-		const year = 2016 + Math.floor(r() * 10);
-		features.push({
-			type: 'Feature',
-			geometry: line
-				? { type: 'LineString', coordinates: [[lon, lat], [lon + r() * 3 - 1.5, lat + r() * 2 - 1], [lon + r() * 6 - 3, lat + r() * 4 - 2]] }
-				: { type: 'Point', coordinates: [lon, lat] },
-			properties: {
-				id: `syn-${i}`, name_zh: `合成要素${i}`, name_en: `Synthetic ${i}`, aliases: [], kind, city, level: pick(['national', 'provincial', null]),
-				status: pick(STATUSES), status_history: [{ plan, year, status: pick(STATUSES) }], targets: r() < 0.3 ? [{ metric: 'x', label_zh: 'x', label_en: 'x', value: 1, unit: 't', year: 2025, type: 'target', qualifier: 'exact', plan }] : [],
-				industries: [pick(INDUSTRIES)], lead_agencies: [], partner_agencies: [], citations: [{ plan, section: '一', summary_zh: '合成', summary_en: 'synthetic' }],
-				location: { precision: line ? 'schematic' : precision, source: 'synthetic' }, hubs: [], via: [], layer: 'synthetic',
-				pinyin: `hechengyaosu${i}`, pinyin_initials: 'hcys', length_km: null
-			}
-		});
-	}
-	return JSON.stringify(topology({ synthetic: { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection }, 1e6));
-}
 
 const pct = (xs: number[], p: number) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -184,8 +146,7 @@ async function run() {
 		const result: Record<string, R> = {};
 		for (const mode of ['app', 'bare'] as const) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-			// the app exposes its handles (window.__atlas, __atlasMap, __atlasDeck) only when asked
-			await context.addInitScript(() => ((window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true));
+			await enableTestHooks(context);
 			const page = await context.newPage();
 			await page.route('**/data/atlas.topojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: data }));
 			await page.goto(mode === 'app' ? `${base}/?lang=en&c=${DEFAULT_CAMERA.lon},${DEFAULT_CAMERA.lat},${DEFAULT_CAMERA.zoom},0,0` : `${base}/__bench/`);
@@ -231,8 +192,7 @@ async function run() {
 	server.close();
 }
 
-if (process.argv[1]?.endsWith('bench.ts'))
-	run().catch((e) => {
-		console.error(e);
-		process.exit(1);
-	});
+run().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

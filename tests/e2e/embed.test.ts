@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { open, mapReady, close, OUT, pixelStats, type Session } from './harness';
+import { open, mapReady, mapSettled, close, OUT, pixelStats, shareBrowserInFile, type Session } from './harness';
 import { decode } from '$lib/state/url';
 import type { Tour } from '$lib/tours/schema';
 
 const BUILD = join(import.meta.dirname, '..', '..', 'build');
 
+shareBrowserInFile();
 let s: Session | null = null;
 afterEach(async () => {
 	if (s) await close(s);
@@ -28,7 +29,8 @@ interface HostFrame {
 
 /**
  * A host page on the test origin (fulfilled by the test, not in the build) holding iframes; it records
- * every message it receives with the index of the iframe that sent it.
+ * every message it receives with the index of the iframe that sent it, except the test's own barrier
+ * replies (see barrier below), which it counts apart.
  */
 async function hostPage(sess: Session, frames: HostFrame[]): Promise<Frame[]> {
 	const url = `${sess.base}/__host.html`;
@@ -38,9 +40,11 @@ async function hostPage(sess: Session, frames: HostFrame[]): Promise<Frame[]> {
 ${frames.map((f) => `<iframe id="${f.id}" src="${esc(f.src)}" width="${f.width}" height="${f.height}" style="border:0;display:block;margin-bottom:10px" title="atlas ${f.id}" allow="fullscreen"></iframe>`).join('\n')}
 <script>
 window.__msgs = [];
+window.__barriers = [];
 addEventListener('message', (e) => {
 	const from = [...document.querySelectorAll('iframe')].findIndex((f) => f.contentWindow === e.source);
-	window.__msgs.push({ from, origin: e.origin, data: e.data });
+	if (e.data && e.data.type === 'e2e:barrier-reply') window.__barriers.push({ from, id: e.data.id });
+	else window.__msgs.push({ from, origin: e.origin, data: e.data });
 });
 </script></body></html>`;
 	await sess.page.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
@@ -50,13 +54,30 @@ addEventListener('message', (e) => {
 		const frame = await (await sess.page.locator(`#${f.id}`).elementHandle())!.contentFrame();
 		out.push(frame!);
 	}
-	await Promise.all(out.map((fr) => frameReady(fr)));
+	await Promise.all(out.map((fr) => mapReady(fr)));
 	return out;
 }
 
-async function frameReady(frame: Frame) {
-	await frame.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout: 90_000, polling: 200 });
-	await frame.waitForTimeout(600);
+let barrierId = 0;
+/**
+ * Resolves once the frame of iframe #id has handled every message posted to it before this call,
+ * and the host has received every message the frame sent while handling them. Messages posted to one
+ * window are delivered in the order they were posted, and the frame's replies reach the host in the
+ * order it sent them: so a marker posted last, answered by the frame, arrives after all of them.
+ */
+async function barrier(page: Page, frame: Frame, id: string) {
+	const n = ++barrierId;
+	// the marker's listener is the test's own, installed in the frame
+	await frame.evaluate((n) => {
+		const on = (e: MessageEvent) => {
+			if (e.data?.type !== 'e2e:barrier' || e.data.id !== n) return;
+			removeEventListener('message', on);
+			parent.postMessage({ type: 'e2e:barrier-reply', id: n }, '*');
+		};
+		addEventListener('message', on);
+	}, n);
+	await page.evaluate(([id, n]) => (document.getElementById(id as string) as HTMLIFrameElement).contentWindow!.postMessage({ type: 'e2e:barrier', id: n }, '*'), [id, n] as const);
+	await page.waitForFunction((n) => (window as unknown as { __barriers: { id: number }[] }).__barriers.some((b) => b.id === n), n, { timeout: 30_000 });
 }
 
 type Cam = { lon: number; lat: number; zoom: number; bearing: number; pitch: number };
@@ -69,14 +90,14 @@ const camera = (target: Page | Frame) =>
 const sameCam = (a: Cam, b: Cam) =>
 	Math.abs(a.lon - b.lon) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.bearing - b.bearing) < 0.1 && Math.abs(a.pitch - b.pitch) < 0.1;
 
-/** Drag across the middle of an element with the mouse (page coordinates). */
-async function drag(page: Page, box: { x: number; y: number; width: number; height: number }) {
+/** Drag across the middle of an element with the mouse (page coordinates); then the map settles (inertia included). */
+async function drag(page: Page, map: Page | Frame, box: { x: number; y: number; width: number; height: number }) {
 	const x = box.x + box.width / 2, y = box.y + box.height / 2;
 	await page.mouse.move(x, y);
 	await page.mouse.down();
 	for (let k = 1; k <= 8; k++) await page.mouse.move(x + k * 15, y + k * 8);
 	await page.mouse.up();
-	await page.waitForTimeout(500);
+	await mapSettled(map);
 }
 
 const area = (b: { width: number; height: number }) => b.width * b.height;
@@ -137,7 +158,7 @@ describe('the embed route in a host page', () => {
 		// defaults: controls shown, the map can be dragged (the controls for the static test below)
 		expect(await f.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
 		const before = await camera(f);
-		await drag(s.page, (await s.page.locator('#a').boundingBox())!);
+		await drag(s.page, f, (await s.page.locator('#a').boundingBox())!);
 		const after = await camera(f);
 		expect(sameCam(before, after), 'a cooperative embed pans with the mouse').toBe(false);
 
@@ -163,13 +184,21 @@ describe('the embed route in a host page', () => {
 
 		const before = await camera(page);
 		expect(sameCam(before, { lon: 114.3, lat: 30.6, zoom: 8, bearing: 0, pitch: 0 })).toBe(true);
-		await drag(page, box);
+		// any camera change at all, however brief, fires movestart
+		await page.evaluate(() => {
+			const w = window as unknown as { __atlasMap: import('maplibre-gl').Map; __moves: number };
+			w.__moves = 0;
+			w.__atlasMap.on('movestart', () => w.__moves++);
+		});
+		await drag(page, page, box);
 		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 		await page.mouse.wheel(0, -600);
 		await page.mouse.dblclick(box.x + box.width / 3, box.y + box.height / 3);
-		await page.waitForTimeout(800);
+		// the inputs are handled when the mouse calls return; whatever they started would keep the map busy
+		await mapSettled(page);
 		const after = await camera(page);
 		expect(after, 'a static embed does not move').toEqual(before);
+		expect(await page.evaluate(() => (window as unknown as { __moves: number }).__moves), 'a static embed never starts a move').toBe(0);
 
 		expect(s.errors).toEqual([]);
 		expect(s.external).toEqual([]);
@@ -272,7 +301,9 @@ describe('tours in an embed', () => {
 		// the frame that accepts only https://other.example ignores this origin
 		await post('b', { type: 'atlas:tour', action: 'goto', step: 2 });
 		await post('b', { type: 'atlas:tour', action: 'next' });
-		await page.waitForTimeout(1000);
+		// both frames have handled all of the above, and any reply they sent has reached the host
+		await barrier(page, a, 'a');
+		await barrier(page, b, 'b');
 		expect(await counter(a)).toBe(`1 / ${n}`);
 		expect(await counter(b)).toBe(`1 / ${n}`);
 		await waitCam(a, camOf(0));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serve } from '../../scripts/serve';
-import { findChromium } from './browser';
+import { findChromium } from '../../scripts/lib/chromium';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

@@ -1,13 +1,15 @@
 /**
- * Per-test page harness: every request is checked (any host other than the site's fails the test),
- * console errors are collected, screenshots go to test-output/.
+ * Browser-test harness: one Chromium per test file, a fresh context (own storage, cookies, routes) per
+ * test. In each context every request is checked (any host other than the site's fails the test),
+ * console errors are collected, and the app's test handles are switched on. Screenshots go to
+ * test-output/. Waits are on events and page state, never on a fixed time.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import type { Browser, Page, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launch } from './browser';
+import { launch, enableTestHooks } from '../../scripts/lib/chromium';
 
 export const OUT = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(OUT, { recursive: true });
@@ -19,18 +21,36 @@ export interface Session {
 	external: string[];
 	errors: string[];
 	base: string;
+	/** true when this session launched a browser of its own (other launch flags), closed with it */
+	ownBrowser: boolean;
 }
 
 /** Console noise from SwiftShader/luma.gl that is not an app error. */
 const NOISE = [/GPU stall due to ReadPixels/, /uniform block/i, /WebGL-0x/, /Automatic fallback to software WebGL/];
 
+let shared: Browser | null = null;
+
+/**
+ * One browser for every test of the calling file: launched before its first test, closed after its
+ * last. Tests stay isolated because each gets its own context (see open).
+ */
+export function shareBrowserInFile() {
+	beforeAll(async () => {
+		shared = await launch();
+	});
+	afterAll(async () => {
+		await shared?.close();
+		shared = null;
+	});
+}
+
 export async function open(opts: { width?: number; height?: number; locale?: string; args?: string[]; base?: string } = {}): Promise<Session> {
 	const base = opts.base ?? inject('baseUrl');
-	const browser = await launch(opts.args ?? []);
+	// other launch flags need a browser of their own
+	const ownBrowser = !shared || (opts.args?.length ?? 0) > 0;
+	const browser = ownBrowser ? await launch(opts.args ?? []) : shared!;
 	const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US', acceptDownloads: true });
-	// the app exposes its test handles (window.__atlas, __atlasMap, __atlasDeck) only when asked (src/lib/testing.ts)
-	await context.addInitScript(() => ((window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true));
-	const page = await context.newPage();
+	await enableTestHooks(context);
 	const origin = new URL(base).origin;
 	const external: string[] = [];
 	const errors: string[] = [];
@@ -40,19 +60,89 @@ export async function open(opts: { width?: number; height?: number; locale?: str
 		external.push(url);
 		return route.abort();
 	});
-	page.on('console', (m) => {
-		if ((m.type() === 'error' || m.type() === 'warning') && !NOISE.some((n) => n.test(m.text()))) {
-			if (m.type() === 'error') errors.push(m.text());
-		}
+	// the context's events cover every page and frame in it
+	context.on('console', (m) => {
+		if (m.type() === 'error' && !NOISE.some((n) => n.test(m.text()))) errors.push(m.text());
 	});
-	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-	return { browser, context, page, external, errors, base };
+	context.on('weberror', (e) => errors.push(`pageerror: ${e.error().message}`));
+	const page = await context.newPage();
+	return { browser, context, page, external, errors, base, ownBrowser };
 }
 
-/** Wait until the map has loaded its style and sources and deck.gl has drawn. */
-export async function mapReady(page: Page, timeout = 90_000) {
-	await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout, polling: 200 });
-	await page.waitForTimeout(600);
+let settleToken = 0;
+
+/**
+ * Wait until the map and the deck.gl overlay have settled after a change (a click, a filter, a camera
+ * move) made before the call: deck.gl has no redraw pending and every layer loaded; MapLibre is not
+ * moving, has every source loaded, and its last event was 'idle' (it drew everything it had to, fades
+ * included), where that idle came at least 3 animation frames into the wait or was followed by 3
+ * frames without a draw. Why 3: the longest step the app takes unseen is the labels, applied two
+ * frames after the markers (AtlasMap.svelte) and drawn by MapLibre a frame later; an idle before that
+ * could belong to the state before the change. (Today the app re-applies the label filter every few
+ * frames even when nothing changed, so the map never stays quiet: the 'idle' after each of those
+ * draws is what ends the wait.)
+ */
+export async function mapSettled(target: Page | Frame, timeout = 90_000) {
+	await target.waitForFunction(
+		(token) => {
+			type Watch = { token: number; frame: number; renders: number; seen: number; quiet: number; last: 'render' | 'idle'; idleAt: number };
+			const w = window as unknown as {
+				__atlasMap?: import('maplibre-gl').Map;
+				// the Deck inside the MapLibreOverlay (a private field: read-only use, as in the benchmark)
+				__atlasDeck?: { _deck?: { isInitialized: boolean; needsRedraw(o: object): unknown; layerManager: { getLayers(): { isLoaded: boolean }[] } | null } };
+				__e2eSettle?: WeakMap<object, Watch>;
+			};
+			const map = w.__atlasMap;
+			const deck = w.__atlasDeck?._deck;
+			if (!map || !deck || !deck.isInitialized || !deck.layerManager) return false;
+			const watches = (w.__e2eSettle ??= new WeakMap());
+			let st = watches.get(map);
+			if (!st) {
+				const fresh: Watch = { token: -1, frame: 0, renders: 0, seen: 0, quiet: 0, last: map.loaded() && !map.isMoving() ? 'idle' : 'render', idleAt: -1 };
+				map.on('render', () => {
+					fresh.renders++;
+					fresh.last = 'render';
+				});
+				map.on('idle', () => {
+					fresh.last = 'idle';
+					fresh.idleAt = fresh.frame;
+				});
+				watches.set(map, (st = fresh));
+			}
+			// the first call of a wait arms it; each later call runs in an animation frame and counts it
+			if (st.token !== token) {
+				Object.assign(st, { token, frame: 0, seen: st.renders, quiet: 0, idleAt: -1 });
+				return false;
+			}
+			st.frame++;
+			st.quiet = st.renders === st.seen ? st.quiet + 1 : 0;
+			st.seen = st.renders;
+			return (
+				st.frame >= 4 &&
+				st.last === 'idle' &&
+				(st.idleAt >= 3 || st.quiet >= 3) &&
+				map.loaded() &&
+				!map.isMoving() &&
+				!deck.needsRedraw({ clearRedrawFlags: false }) &&
+				deck.layerManager.getLayers().every((l) => l.isLoaded)
+			);
+		},
+		++settleToken,
+		{ polling: 'raf', timeout }
+	);
+}
+
+/** Run a change in the page, then wait until the map has drawn it (see mapSettled). */
+export async function afterChangeSettled<T>(target: Page | Frame, change: () => Promise<T>, timeout = 90_000): Promise<T> {
+	const r = await change();
+	await mapSettled(target, timeout);
+	return r;
+}
+
+/** Wait until the map has loaded its style and sources for the first time and everything is drawn. */
+export async function mapReady(target: Page | Frame, timeout = 90_000) {
+	await target.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout, polling: 200 });
+	await mapSettled(target, timeout);
 }
 
 export async function shot(page: Page, name: string) {
@@ -90,5 +180,6 @@ export function pixelDiff(a: Buffer, b: Buffer): number {
 }
 
 export async function close(s: Session) {
-	await s.browser.close();
+	await s.context.close();
+	if (s.ownBrowser) await s.browser.close();
 }

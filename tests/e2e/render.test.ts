@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach, inject } from 'vitest';
-import { open, mapReady, shot, pixelStats, pixelDiff, close, type Session } from './harness';
+import { open, mapReady, shot, pixelStats, pixelDiff, close, shareBrowserInFile, type Session } from './harness';
 
+shareBrowserInFile();
 let s: Session | null = null;
 afterEach(async () => {
 	if (s) await close(s);

@@ -1,11 +1,12 @@
 /**
- * Finding and launching Chromium for the real-browser tests and the benchmark.
+ * Finding and launching Chromium, shared by the real-browser tests (tests/e2e) and the benchmark
+ * (scripts/bench.ts): neither imports the other.
  * Order: CHROMIUM_PATH, /usr/bin/chromium (Debian), Playwright's own cache. None found → a clear error.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
 	'--headless',
@@ -37,4 +38,14 @@ export function findChromium(): string {
 
 export function launch(extraArgs: string[] = [], opts: LaunchOptions = {}): Promise<Browser> {
 	return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS, ...extraArgs], ...opts });
+}
+
+/**
+ * The app exposes window.__atlas, __atlasMap and __atlasDeck only when this flag is set before its
+ * scripts run. An init script on the context sets it in every page and iframe of that context.
+ */
+export async function enableTestHooks(context: BrowserContext) {
+	await context.addInitScript(() => {
+		(window as unknown as { __ATLAS_TEST_HOOKS__: boolean }).__ATLAS_TEST_HOOKS__ = true;
+	});
 }
