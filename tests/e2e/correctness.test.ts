@@ -3,7 +3,9 @@
  * what the reader chose (selection, tour steps) while camera moves and filter ticks do not add entries.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { open, mapReady, close, shot, type Session } from './harness';
+import { open, mapReady, close, shot, shareBrowserInFile, type Session } from './harness';
+
+shareBrowserInFile();
 
 let s: Session | null = null;
 afterEach(async () => {

@@ -5,7 +5,9 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Route } from 'playwright-core';
-import { open, mapReady, close, shot, type Session } from './harness';
+import { open, mapReady, close, shot, shareBrowserInFile, type Session } from './harness';
+
+shareBrowserInFile();
 
 let s: Session | null = null;
 afterEach(async () => {
