@@ -9,12 +9,12 @@
  *
  * thirdPartyNotices: rollup-plugin-license (the maintained licence collector for rollup; it reads each
  * bundled package's package.json, LICENSE and NOTICE files) over the client build's chunks, written to
- * THIRD_PARTY_NOTICES.txt at the site root; each chunk gets a one-line banner pointing to it.
+ * THIRD_PARTY_NOTICES.txt at the site root; each chunk gets a one-line comment pointing to it.
  */
 import type { Plugin } from 'vite';
 import license from 'rollup-plugin-license';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const STRIP: { file: string; from: string; to: string }[] = [
 	{
@@ -55,9 +55,9 @@ const isClient = (ctx: unknown) => (ctx as Ctx).environment?.config?.consumer !=
  */
 const GENERATED_FROM = ['@inlang/paraglide-js'];
 function generatedNotices(): string[] {
-	const require = createRequire(import.meta.url);
 	return GENERATED_FROM.map((name) => {
-		const pkgPath = require.resolve(`${name}/package.json`);
+		// by path: the package's "exports" do not expose package.json
+		const pkgPath = join(import.meta.dirname, '..', 'node_modules', name, 'package.json');
 		const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
 		const text = readFileSync(pkgPath.replace(/package\.json$/, 'LICENSE'), 'utf8').trim();
 		return `Name: ${name}\nVersion: ${pkg.version}\nLicense: ${pkg.license}\n(its runtime is generated into the app's code: src/lib/paraglide/)\nLicense Text:\n===\n\n${text}`;
@@ -67,8 +67,6 @@ function generatedNotices(): string[] {
 export function thirdPartyNotices(): Plugin {
 	let text = '';
 	const inner = license({
-		// /*! … */ (commentStyle 'ignored'): a legal comment, which the minifier keeps
-		banner: { content: `Open Platforms Atlas. Third-party licences: ${NOTICES} at the site root.`, commentStyle: 'ignored' },
 		thirdParty: {
 			includePrivate: false,
 			output: (deps) => {
@@ -88,6 +86,11 @@ export function thirdPartyNotices(): Plugin {
 	return {
 		name: 'atlas-third-party-notices',
 		apply: 'build',
+		// a pointer in each chunk; postBanner (rolldown) is added after minification, so it is not stripped
+		outputOptions(opts) {
+			if (!isClient(this)) return null;
+			return { ...opts, postBanner: `/*! Open Platforms Atlas. Third-party licences: ${NOTICES} at the site root. */` } as typeof opts;
+		},
 		renderChunk(...args) {
 			if (!isClient(this)) return null;
 			return inner.renderChunk.apply(this, args) as ReturnType<NonNullable<Extract<Plugin['renderChunk'], (...a: never[]) => unknown>>>;

@@ -2,7 +2,7 @@
  * The one schema of the atlas data. The data build (scripts/build-data.ts), the app and the
  * tests all import it, so a field means the same thing everywhere.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Feature kinds, grouped into the layers the legend shows (see KIND_GROUP). */
 export const KINDS = [
