@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { noCdnUrls, thirdPartyNotices } from './scripts/vite-plugins';
 
 const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 
@@ -13,7 +14,9 @@ export default defineConfig({
 			// the app switches language in place (no reload); the choice is kept in localStorage
 			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		noCdnUrls(),
+		thirdPartyNotices()
 	],
 	build: { chunkSizeWarningLimit: 2500 },
 	test: {

@@ -36,13 +36,16 @@ describe('postMessage API', () => {
 	});
 	it('accepts messages only from the parent window, and only from host= when set', () => {
 		const parent = {}, self = {}, other = {};
-		expect(acceptOrigin('https://a.org', parent, parent, self, null)).toBe(true);
-		expect(acceptOrigin('https://a.org', other, parent, self, null)).toBe(false);
-		expect(acceptOrigin('https://a.org', self, self, self, null)).toBe(false);
-		expect(acceptOrigin('https://a.org', parent, parent, self, 'https://a.org')).toBe(true);
-		expect(acceptOrigin('https://evil.org', parent, parent, self, 'https://a.org')).toBe(false);
+		const none = { kind: 'none' } as const, a = { kind: 'ok', origin: 'https://a.org' } as const;
+		expect(acceptOrigin('https://a.org', parent, parent, self, none)).toBe(true);
+		expect(acceptOrigin('https://a.org', other, parent, self, none)).toBe(false);
+		expect(acceptOrigin('https://a.org', self, self, self, none)).toBe(false);
+		expect(acceptOrigin('https://a.org', parent, parent, self, a)).toBe(true);
+		expect(acceptOrigin('https://evil.org', parent, parent, self, a)).toBe(false);
 		expect(parseHostParam('?host=https://a.org/page')).toBe('https://a.org');
-		expect(parseHostParam('?host=javascript:alert(1)')).toBeNull();
+		// a malformed host= is kept (the raw value), never turned into "no host="
+		expect(parseHostParam('?host=javascript:alert(1)')).toBe('javascript:alert(1)');
+		expect(parseHostParam('')).toBeNull();
 	});
 });
 

@@ -2,16 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { validateFeatures, validatePlans, formatError, type SourceFile } from '../../src/lib/data/validate';
+import { validateFeatures, validatePlans, formatError, parseSource, type SourceFile } from '../../src/lib/data/validate';
 
 const fx = join(import.meta.dirname, '..', 'fixtures');
 function read(path: string, name = path): SourceFile {
-	const text = readFileSync(path, 'utf8');
-	try {
-		return { name, json: JSON.parse(text) };
-	} catch (e) {
-		return { name, json: null, parseError: (e as Error).message };
-	}
+	return parseSource(name, readFileSync(path));
 }
 const { plans } = validatePlans(read(join(fx, 'valid', 'plans.json')));
 const expected = JSON.parse(readFileSync(join(fx, 'broken', 'expected.json'), 'utf8')) as Record<string, { feature: string | null; field: string | null }>;

@@ -35,7 +35,9 @@ export function searchKeys(nameZh: string, aliases: string[]): { pinyin: string;
 
 export function compileFeature(f: AtlasFeature, layer: string): CompiledFeature {
 	const p = f.properties;
-	const geometry = f.geometry && p.kind === 'air-route' ? airRouteGeometry(f.geometry) : f.geometry;
+	// a source bbox (RFC 7946 §5) is dropped: topojson computes its own, and a stale one would mislead
+	const flat = f.geometry ? (({ bbox: _bbox, ...g }) => g as Geometry)(f.geometry) : null;
+	const geometry = flat && p.kind === 'air-route' ? airRouteGeometry(flat) : flat;
 	const keys = searchKeys(p.name_zh, p.aliases);
 	const props: CompiledProperties = {
 		...p,

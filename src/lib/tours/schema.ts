@@ -1,5 +1,5 @@
 /** Guided tours: data in geodata/tours.json, validated by the data build, played by TourPlayer. */
-import { z } from 'zod';
+import { z } from '../data/zod';
 
 export const tourStepSchema = z.strictObject({
 	/** the view as a query string of the URL codec, e.g. "c=114.3,30.6,9&l=airports&sel=wuhan-tianhe-airport" */
