@@ -24,7 +24,8 @@ export default defineConfig({
 		projects: [
 			{
 				resolve: { alias: { $lib: lib } },
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				// some unit tests spawn the data build or a server: a loaded 2-core machine needs more than 5 s
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 }
 			},
 			{
 				resolve: { alias: { $lib: lib } },
