@@ -67,6 +67,25 @@ describe('history', () => {
 		expect(s.errors).toEqual([]);
 	});
 
+	it('closing a tour gives back the reader’s own view (camera, layers, filters, selection)', async () => {
+		s = await open({ width: 1280, height: 800 });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=en&c=117.2,31.8,9,0,0&l=ports,rail&k=port&sel=hefei-port`);
+		await mapReady(page);
+		const view = () => page.evaluate(() => (window as unknown as { __atlas: { get(): object } }).__atlas.get());
+		const before = await view();
+		await page.locator('#tab-tours').click();
+		await page.locator('button[data-tour="air-cargo"]').click();
+		await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('tour'))).toBe('air-cargo');
+		await page.getByRole('button', { name: 'Next step' }).click();
+		await expect.poll(() => page.getByTestId('tour-step').innerText()).toMatch(/^2 \//);
+		expect(await view()).not.toEqual(before);
+		await page.locator('.tour').getByRole('button', { name: 'Close' }).click();
+		await expect.poll(view).toEqual({ ...(before as object), tour: null });
+		await page.waitForFunction(() => !location.search.includes('tour=') && location.search.includes('sel=hefei-port') && location.search.includes('k=port'));
+		expect(s.errors).toEqual([]);
+	});
+
 	it('each tour step is an entry: Back goes to the previous step', async () => {
 		s = await open({ width: 1280, height: 800 });
 		const { page } = s;
