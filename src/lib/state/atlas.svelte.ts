@@ -11,6 +11,7 @@ import { decode, encodeToString } from './url';
 import * as tx from './transitions';
 import { applyFilters, facetValues, type FilterResult } from './filters';
 import type { Loaded } from '../ui/boot';
+import { proximityIndex, type ProximityIndex } from '../analysis/proximity';
 
 /** What the map component lends the rest of the app (framing, PNG export); not state. */
 export interface MapApi {
@@ -41,7 +42,11 @@ export class Atlas {
 	retry: (() => void) | null = null;
 
 	/** the one filter pass: map, legend counts, list and exports all read it */
-	result: FilterResult | null = $derived(this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers) : null);
+	result: FilterResult | null = $derived(
+		this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers, proximityIndex(this.loaded.data.features)) : null
+	);
+	/** per-group nearest distances of this data set (typed columns, built once per group on first use) */
+	proximity: ProximityIndex | null = $derived(this.loaded ? proximityIndex(this.loaded.data.features) : null);
 	facets = $derived(facetValues(this.loaded?.data.properties ?? []));
 	selectedFeature = $derived(this.loaded && this.selected ? (this.loaded.data.byId.get(this.selected) ?? null) : null);
 

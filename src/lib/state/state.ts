@@ -24,6 +24,16 @@ export interface Filters {
 	levels: Level[];
 	industries: string[];
 	hasTargets: boolean;
+	/** proximity terms (near=airports:30,rail:20): within km of at least one feature of each group */
+	near: NearTerm[];
+	/** proximity: only features and hubs located to a known site or area (nk=1) */
+	nearKnown: boolean;
+}
+
+/** One proximity term: a legend group id (as in l=) and a great-circle radius in km. */
+export interface NearTerm {
+	group: string;
+	km: number;
 }
 
 /** A guided tour being played: which one, which step (0-based). */
@@ -57,7 +67,9 @@ export const EMPTY_FILTERS: Filters = {
 	plans: [],
 	levels: [],
 	industries: [],
-	hasTargets: false
+	hasTargets: false,
+	near: [],
+	nearKnown: false
 };
 
 export function defaultState(lang: Lang = 'zh'): AtlasState {
@@ -82,6 +94,8 @@ export function filtersActive(f: Filters): number {
 		f.plans.length +
 		f.levels.length +
 		f.industries.length +
-		(f.hasTargets ? 1 : 0)
+		(f.hasTargets ? 1 : 0) +
+		(f.near?.length ?? 0) +
+		(f.nearKnown ? 1 : 0)
 	);
 }
