@@ -12,7 +12,7 @@
 import distance from '@turf/distance';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
 import lineIntersect from '@turf/line-intersect';
-import { point, lineString, multiLineString } from '@turf/helpers';
+import { point, lineString } from '@turf/helpers';
 import type { Geometry, Precision } from '../data/schema';
 import type { CompiledFeature } from '../data/types';
 import { anchorOf, type LonLat } from './geo';
@@ -30,19 +30,20 @@ export function shapeOf(g: Geometry | null): Shape | null {
 
 const kmPP = (a: LonLat, b: LonLat) => distance(point(a), point(b), { units: 'kilometers' });
 
-function lineGeom(lines: LonLat[][]) {
-	return lines.length === 1 ? lineString(lines[0]) : multiLineString(lines);
-}
-
-/** Great-circle km from a point to the nearest point of a line (and that point). */
+/** Great-circle km from a point to the nearest point of a line (and that point); each part of a multi-line. */
 export function pointToLine(p: LonLat, lines: LonLat[][]): { km: number; at: LonLat } {
-	const n = nearestPointOnLine(lineGeom(lines), point(p), { units: 'kilometers' });
-	const at = n.geometry.coordinates as LonLat;
-	return { km: kmPP(p, at), at };
+	let best = { km: Infinity, at: p };
+	for (const line of lines) {
+		const n = nearestPointOnLine(lineString(line), point(p), { units: 'kilometers' });
+		const at = n.geometry.coordinates as LonLat;
+		const d = kmPP(p, at);
+		if (d < best.km) best = { km: d, at };
+	}
+	return best;
 }
 
 function lineToLine(a: LonLat[][], b: LonLat[][]): number {
-	if (lineIntersect(lineGeom(a), lineGeom(b)).features.length) return 0;
+	for (const la of a) for (const lb of b) if (lineIntersect(lineString(la), lineString(lb)).features.length) return 0;
 	let best = Infinity;
 	for (const line of a) for (const v of line) best = Math.min(best, pointToLine(v, b).km);
 	for (const line of b) for (const v of line) best = Math.min(best, pointToLine(v, a).km);
