@@ -1,0 +1,96 @@
+/**
+ * Investors and planners (#12): the proximity filter lists exactly the set computed here in Node from
+ * the compiled data, with distances straight from turf (no typed columns); the list shows the nearest hubs.
+ */
+import { describe, it, expect, afterEach, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, mapReady, shot, close, type Session } from './harness';
+import { featuresFromTopology } from '../../src/lib/data/load';
+import { featureKm, isKnown } from '../../src/lib/analysis/proximity';
+import { groupOf } from '../../src/lib/legend';
+import type { CompiledFeature } from '../../src/lib/data/types';
+
+const root = join(import.meta.dirname, '..', '..');
+let features: CompiledFeature[] = [];
+beforeAll(() => {
+	features = featuresFromTopology(JSON.parse(readFileSync(join(root, 'build/data/atlas.topojson'), 'utf8')));
+});
+
+/** The definition, written out: every term has a feature of its group (not itself) within km. */
+function nearSet(groups: string[], terms: { group: string; km: number }[], known = false): string[] {
+	const ok = (f: CompiledFeature) => !!f.geometry && (!known || isKnown(f.properties.location.precision));
+	return features
+		.filter((f) => groups.includes(groupOf(f.properties.kind).id) && ok(f))
+		.filter((f) => terms.every((t) => features.some((g) => g !== f && ok(g) && groupOf(g.properties.kind).id === t.group && featureKm(f, g) <= t.km)))
+		.map((f) => f.properties.id)
+		.sort();
+}
+
+let s: Session | null = null;
+afterEach(async () => {
+	if (s) {
+		expect(s.external, 'no request leaves the origin').toEqual([]);
+		await close(s);
+	}
+	s = null;
+});
+
+async function listIds(page: Session['page']) {
+	if ((await page.locator('.list-toggle').getAttribute('aria-expanded')) !== 'true') await page.click('.list-toggle');
+	await page.waitForSelector('.list table');
+	return (await page.locator('.list tbody button.rowbtn').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!))).sort();
+}
+
+describe('proximity filter and distance columns', () => {
+	it('near=airports:30,rail:20 lists exactly the set computed in Node, in both languages', async () => {
+		const want = nearSet(['bonded'], [{ group: 'airports', km: 30 }, { group: 'rail', km: 20 }]);
+		expect(want.length, 'the query is not empty').toBeGreaterThan(0);
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&l=bonded&near=airports:30,rail:20`);
+		await mapReady(s.page);
+		expect(await listIds(s.page)).toEqual(want);
+		// the filter panel shows the terms and how many matches rest on imprecise places
+		await s.page.click('#tab-filters');
+		await s.page.waitForSelector('[data-near-summary]');
+		expect(await s.page.locator('[data-near-term]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.nearTerm))).toEqual(['airports', 'rail']);
+		expect(await s.page.textContent('[data-near-summary]')).toContain(String(want.length));
+		// every listed row shows its nearest airport within 30 km
+		const kms = await s.page.locator('.list td[data-near="airports"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.km)));
+		expect(kms.length).toBe(want.length);
+		for (const k of kms) expect(k).toBeLessThanOrEqual(30);
+		await shot(s.page, 'investors-near-en');
+		// "known site or area only" narrows it to the Node set with the same rule
+		await s.page.check('[data-filter="near-known"]');
+		await s.page.waitForTimeout(400);
+		expect(await listIds(s.page)).toEqual(nearSet(['bonded'], [{ group: 'airports', km: 30 }, { group: 'rail', km: 20 }], true));
+		expect(s.page.url()).toContain('nk=1');
+		await s.page.click('button[lang="zh-CN"]');
+		await s.page.waitForTimeout(500);
+		await shot(s.page, 'investors-near-zh');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('a bad term is ignored and named; the good ones stay', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&near=ports:10,moon:5`);
+		await mapReady(s.page);
+		const want = nearSet(['ftz', 'bonded', 'ports', 'airports', 'rail', 'entry', 'rail-corridors', 'river-corridors', 'sea-routes', 'air-routes', 'road-corridors', 'dev-zones', 'parks', 'logistics', 'ecommerce', 'innovation', 'exhibition', 'overseas'], [{ group: 'ports', km: 10 }]);
+		expect(await listIds(s.page)).toEqual(want);
+		expect(await s.page.locator('.notices').textContent()).toContain('near (moon:5)');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('the list sorts by distance to the nearest airport', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&l=bonded`);
+		await mapReady(s.page);
+		await listIds(s.page);
+		await s.page.click('.list th button:has-text("Nearest airport")');
+		await s.page.waitForTimeout(300);
+		const kms = await s.page.locator('.list td[data-near="airports"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.km).filter(Boolean).map(Number));
+		expect(kms.length).toBeGreaterThan(3);
+		expect([...kms].sort((a, b) => a - b)).toEqual(kms);
+		expect(s.errors).toEqual([]);
+	});
+});
