@@ -34,6 +34,8 @@ export const stateArb: fc.Arbitrary<AtlasState> = fc.record({
 	lang: fc.constantFrom('zh' as const, 'en' as const),
 	basemap: fc.constantFrom('offline' as const, 'online' as const),
 	tour: fc.option(fc.record({ id: idArb, step: fc.integer({ min: 0, max: 999 }) }), { nil: null }),
-	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null })
+	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null }),
+	compare: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(idArb, { minLength: 2, maxLength: 4 })),
+	corridorColour: fc.constantFrom('group' as const, 'city' as const)
 }) as fc.Arbitrary<AtlasState>;
 

@@ -29,7 +29,7 @@ describe('URL codec', () => {
 	});
 
 	it('never throws on mutated valid URLs; a broken part falls back alone', () => {
-		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step', 'near', 'nk'];
+		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step', 'near', 'nk', 'cmp', 'cc'];
 		fc.assert(
 			fc.property(stateArb, fc.constantFrom(...keys), fc.string({ maxLength: 40 }), (s, key, junk) => {
 				const q = encode(s);
@@ -68,6 +68,13 @@ describe('URL codec', () => {
 		const q = encodeToString(s);
 		expect(q).toContain('p=004');
 		expect(q).not.toContain('k=');
+	});
+
+	it('reads 2–4 compared ids and the corridor colouring; anything else is named', () => {
+		expect(decode('cmp=a,b-c&cc=city').state.compare).toEqual(['a', 'b-c']);
+		expect(decode('cc=city').state.corridorColour).toBe('city');
+		for (const bad of ['a', 'a,b,c,d,e', 'a,a', 'a,<b>', '']) expect(decode(`cmp=${bad}`).ignored).toEqual(['cmp']);
+		expect(decode('cc=rainbow').ignored).toEqual(['cc']);
 	});
 
 	describe('proximity terms (near=)', () => {

@@ -54,6 +54,10 @@ export interface AtlasState {
 	tour: TourView | null;
 	/** data version the view was made with (links carry it so a changed dataset can be noticed) */
 	dataVersion: string | null;
+	/** features side by side (cmp=a,b[,c,d]): 0 or 2–4 ids */
+	compare: string[];
+	/** corridor line colour: by legend group (default) or by origin city (cc=city) */
+	corridorColour: 'group' | 'city';
 }
 
 /** The whole metropolitan area (Wuhan and its eight cities) in view on first open. */
@@ -81,7 +85,9 @@ export function defaultState(lang: Lang = 'zh'): AtlasState {
 		lang,
 		basemap: 'offline',
 		tour: null,
-		dataVersion: null
+		dataVersion: null,
+		compare: [],
+		corridorColour: 'group'
 	};
 }
 

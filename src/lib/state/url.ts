@@ -51,6 +51,8 @@ export function encode(s: AtlasState): URLSearchParams {
 	q.set('lang', s.lang);
 	if (s.basemap !== 'offline') q.set('bm', s.basemap);
 	if (s.dataVersion) q.set('v', s.dataVersion);
+	if (s.compare.length) q.set('cmp', s.compare.join(','));
+	if (s.corridorColour !== 'group') q.set('cc', s.corridorColour);
 	return q;
 }
 
@@ -204,5 +206,18 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 		if (/^[0-9a-f]{6,64}$/.test(v)) state.dataVersion = v;
 		else bad('v');
 	}
+	const cmp = get('cmp');
+	if (cmp !== null) {
+		const ids = cmp.split(',');
+		if (ids.length >= 2 && ids.length <= COMPARE_MAX && ids.every((x) => x.length <= 120 && ID_RE.test(x)) && new Set(ids).size === ids.length) state.compare = ids;
+		else bad('cmp');
+	}
+	const cc = get('cc');
+	if (cc !== null) {
+		if (cc === 'group' || cc === 'city') state.corridorColour = cc;
+		else bad('cc');
+	}
 	return { state, ignored };
 }
+
+export const COMPARE_MAX = 4;
