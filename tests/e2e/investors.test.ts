@@ -94,3 +94,73 @@ describe('proximity filter and distance columns', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+describe('compare, corridor table, time to market', () => {
+	it('cmp= renders the side-by-side view, one column per feature, targets aligned; the link reproduces it', async () => {
+		const ids = ['wuhan-china-europe-rail', 'hefei-china-europe-rail', 'wuhan-tianhe-airport'];
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&cmp=${ids.join(',')}`);
+		await mapReady(s.page);
+		await s.page.waitForSelector('[data-compare]');
+		expect(await s.page.locator('[data-compare-col]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.compareCol))).toEqual(ids);
+		// 1,300 and 1,000 trains a year share one row
+		const row = s.page.locator('[data-row="target-trains-per-year-trains"] td');
+		expect(await row.count()).toBe(3);
+		expect(await row.nth(0).textContent()).toContain('1,300');
+		expect(await row.nth(1).textContent()).toContain('1,000');
+		expect((await row.nth(2).textContent())!.trim()).toBe('');
+		expect(await s.page.locator('[data-row="near-airports"] td').count()).toBe(3);
+		// the map is framed to all of them (Wuhan to Europe is wide: a low zoom)
+		await s.page.waitForTimeout(1500);
+		const b = await s.page.evaluate(() => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.getBounds().toArray());
+		// Duisburg (the Wuhan line's far end) and Hefei both in view
+		expect(b[0][0]).toBeLessThan(6.8);
+		expect(b[1][0]).toBeGreaterThan(117.2);
+		expect(s.page.url()).toContain(`cmp=${ids.join(',')}`);
+		await shot(s.page, 'investors-compare-en');
+		const dl = s.page.waitForEvent('download');
+		await s.page.click('[data-compare-csv]');
+		const csv = readFileSync(await (await dl).path(), 'utf8');
+		expect(csv.split('\r\n')[0]).toContain('China–Europe');
+		await s.page.click('button[lang="zh-CN"]');
+		await s.page.waitForTimeout(600);
+		await shot(s.page, 'investors-compare-zh');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('add to compare from the detail panel and the list; time to market shows recorded figures only', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&sel=wuhan-tianhe-airport`);
+		await mapReady(s.page);
+		await s.page.waitForSelector('[data-market]');
+		const eu = (await s.page.textContent('[data-market-route="wuhan-china-europe-rail"]'))!;
+		expect(eu).toContain('length not stated');
+		expect(eu).toContain('travel time not stated');
+		expect(eu).toContain('1,300 trains a year');
+		await shot(s.page, 'investors-market-en');
+		await s.page.click('[data-compare-add]');
+		await listIds(s.page);
+		await s.page.check('[data-compare-toggle="ezhou-huahu-airport"]');
+		await s.page.waitForSelector('[data-compare]');
+		expect(s.page.url()).toContain('cmp=wuhan-tianhe-airport,ezhou-huahu-airport');
+		expect(s.errors).toEqual([]);
+	});
+
+	it('the corridor table sorts by length and colours lines by origin city', async () => {
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=zh`);
+		await mapReady(s.page);
+		await s.page.click('.list-toggle');
+		await s.page.click('[data-list-view="corridors"]');
+		await s.page.waitForSelector('[data-corridor-table]');
+		await s.page.click('[data-sort="length"]');
+		const lens = await s.page.locator('td[data-length]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.length).filter(Boolean).map(Number));
+		expect(lens.length).toBeGreaterThan(10);
+		expect([...lens].sort((a, b) => a - b)).toEqual(lens);
+		await s.page.check('[data-corridor-colour]');
+		await s.page.waitForTimeout(800);
+		expect(s.page.url()).toContain('cc=city');
+		await shot(s.page, 'investors-corridors-zh');
+		expect(s.errors).toEqual([]);
+	});
+});
