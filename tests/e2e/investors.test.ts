@@ -164,3 +164,42 @@ describe('compare, corridor table, time to market', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+describe('measure and radius', () => {
+	it('reads a known distance within 0.5% (keyboard: Enter adds the map centre, Backspace undoes, Escape cancels)', async () => {
+		// Wuhan Tianhe to Hefei Xinqiao airports, hand-computed with the spherical law of cosines (R = 6371.0088 km)
+		const a: [number, number] = [114.2, 30.78], b: [number, number] = [116.97, 31.99];
+		const rad = Math.PI / 180;
+		const want = 6371.0088 * Math.acos(Math.sin(a[1] * rad) * Math.sin(b[1] * rad) + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.cos((b[0] - a[0]) * rad));
+		s = await open();
+		await s.page.goto(`${s.base}/?lang=en&c=${a[0]},${a[1]},8`);
+		await mapReady(s.page);
+		await s.page.click('[data-measure-path]');
+		await s.page.click('[data-measure-centre]');
+		const centre = async (p: [number, number]) => {
+			await s!.page.evaluate((p) => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.jumpTo({ center: p }), p);
+			await s!.page.waitForTimeout(300);
+		};
+		await centre([115, 31]);
+		await s.page.locator('.maplibregl-canvas').focus();
+		await s.page.keyboard.press('Enter');
+		await s.page.keyboard.press('Backspace'); // undo the detour point
+		await centre(b);
+		await s.page.keyboard.press('Enter');
+		const got = Number(await s.page.getAttribute('[data-measure-km]', 'data-measure-km'));
+		expect(Math.abs(got - want) / want).toBeLessThan(0.005);
+		await shot(s.page, 'investors-measure-en');
+		await s.page.keyboard.press('Escape');
+		expect(await s.page.locator('[data-measure-km]').count()).toBe(0);
+		// radius round Tianhe lists what lies inside with distances
+		await centre(a);
+		await s.page.click('[data-measure-radius]');
+		await s.page.click('[data-measure-centre]');
+		await s.page.waitForSelector('[data-measure-inside] li');
+		expect(await s.page.locator('[data-measure-inside] li').count()).toBeGreaterThan(0);
+		await s.page.click('button[lang="zh-CN"]');
+		await s.page.waitForTimeout(500);
+		await shot(s.page, 'investors-radius-zh');
+		expect(s.errors).toEqual([]);
+	});
+});

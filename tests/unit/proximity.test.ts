@@ -131,3 +131,23 @@ describe('proximity index over the atlas data', () => {
 		);
 	});
 });
+
+import { pathKm, within } from '../../src/lib/analysis/measure';
+describe('measure tool figures', () => {
+	it('sums a path’s great-circle legs', () => {
+		close(pathKm([[0, 0], [1, 0], [1, 1]]), 2 * R * rad);
+		expect(pathKm([[114, 30]])).toBe(0);
+	});
+	it('lists features within a radius, nearest first, lines by their nearest point', () => {
+		const { compiled } = loadGeodata();
+		const tianhe = compiled.find((f) => f.properties.id === 'wuhan-tianhe-airport')!;
+		const at = (tianhe.geometry as { coordinates: LonLat }).coordinates;
+		const r = within(at, 15, compiled);
+		expect(r[0].km).toBe(0);
+		for (let k = 1; k < r.length; k++) expect(r[k].km).toBeGreaterThanOrEqual(r[k - 1].km);
+		for (const f of compiled) {
+			const d = featureKm(tianhe, f);
+			expect(r.some((x) => x.feature === f)).toBe(d <= 15);
+		}
+	});
+});
