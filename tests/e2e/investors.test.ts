@@ -201,5 +201,5 @@ describe('measure and radius', () => {
 		await s.page.waitForTimeout(500);
 		await shot(s.page, 'investors-radius-zh');
 		expect(s.errors).toEqual([]);
-	});
+	}, 300_000);
 });
