@@ -124,6 +124,40 @@ describe('applyFilters split for the GPU', () => {
 		);
 	});
 
+	it('with proximity terms, the GPU split (rest) still equals matches() for any distances', () => {
+		const groups = ['airports', 'ports', 'rail'] as const;
+		const kmArb = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(Infinity));
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(featArb, fc.constantFrom('site', 'area', 'city', 'schematic', 'unlocated'), fc.array(kmArb, { minLength: 3, maxLength: 3 })), { minLength: 1, maxLength: 40 }),
+				filtersArb,
+				fc.uniqueArray(fc.record({ group: fc.constantFrom(...groups), km: fc.integer({ min: 1, max: 100 }) }), { maxLength: 3, selector: (t) => t.group }),
+				fc.boolean(),
+				sub(GROUP_IDS),
+				(rows, base, near, nearKnown, layers) => {
+					const feats = rows.map(([p, precision]) => ({ ...p, location: { precision } }));
+					const cols = new Map(groups.map((g, k) => [g, Float64Array.from(rows.map((r) => r[2][k]))]));
+					const lookup = { km: (g: string) => cols.get(g as (typeof groups)[number]) ?? new Float64Array(feats.length).fill(Infinity) };
+					const flt = { ...base, near, nearKnown };
+					const r = applyFilters(feats, flt, layers, lookup);
+					const cat = categoriesOf(feats);
+					feats.forEach((p, i) => {
+						const drawn = matches(p, flt, (g) => lookup.km(g)[i]) && layers.includes(groupOf(p.kind).id);
+						expect(r.mask[i]).toBe(drawn ? 1 : 0);
+						expect(r.gpu.kinds.includes(cat.kind[i]) && r.gpu.cities.includes(cat.city[i]) && r.gpu.rest[i] === 1).toBe(drawn);
+					});
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('a proximity term without distances matches nothing', () => {
+		const feats = [mk({}), mk({ kind: 'port' })];
+		expect([...applyFilters(feats, f({ near: [{ group: 'airports', km: 30 }] }), GROUP_IDS).mask]).toEqual([0, 0]);
+		expect(matches(feats[0], f({ near: [{ group: 'airports', km: 30 }] }))).toBe(false);
+	});
+
 	it('kind, city and layer changes keep the same rest array (no attribute re-upload); other filters make a new one', () => {
 		const feats = [mk({}), mk({ kind: 'port' }), mk({ kind: 'airport', city: 'ezhou', level: null })];
 		const all = GROUPS.map((g) => g.id);

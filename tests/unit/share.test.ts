@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { decodeEmbed, encodeEmbed, embedUrl, iframeSnippet, DEFAULT_EMBED } from '../../src/lib/share/embed';
 import { parseTourCommand, acceptOrigin, parseHostParam } from '../../src/lib/share/messages';
 import { toCSV, toGeoJSON, filteredFeatures } from '../../src/lib/share/export';
+import { hubDistances } from '../../src/lib/analysis/proximity';
 import { defaultState } from '../../src/lib/state/state';
 import { loadGeodata } from './helpers';
 
@@ -65,6 +66,21 @@ describe('exports', () => {
 		const f = structuredClone(chosen[0]);
 		f.properties.name_en = '=HYPERLINK("x")';
 		expect(toCSV([f])).toContain(`"'=HYPERLINK(""x"")"`);
+	});
+	it('CSV and GeoJSON carry the nearest airport, port and rail hub with km and name', () => {
+		const idx = new Map(compiled.map((f, i) => [f.properties.id, i]));
+		const hubsOf = (f: (typeof compiled)[number]) => hubDistances(compiled, idx.get(f.properties.id)!);
+		const csv = toCSV(chosen, hubsOf).slice(1).trim().split('\r\n');
+		const head = csv[0].split(',');
+		for (const g of ['airports', 'ports', 'rail']) for (const c of ['km', 'id', 'name_zh', 'name_en']) expect(head).toContain(`nearest_${g}_${c}`);
+		const row = csv.find((l) => l.startsWith('"ezhou-huahu-airport"'))!.split('","');
+		const h = hubsOf(compiled[idx.get('ezhou-huahu-airport')!]);
+		expect(row[head.indexOf('nearest_airports_km')]).toBe(h[0].km.toFixed(2));
+		expect(row[head.indexOf('nearest_airports_id')]).toBe(h[0].feature.properties.id);
+		const g = JSON.parse(toGeoJSON(chosen, { dataVersion: 'abc', url: 'u' }, hubsOf));
+		const hu = g.features.find((x: { properties: { id: string } }) => x.properties.id === 'ezhou-huahu-airport');
+		expect(hu.properties.nearest.airports.id).toBe(h[0].feature.properties.id);
+		expect(hu.properties.nearest.rail.km).toBeCloseTo(h[2].km, 2);
 	});
 	it('GeoJSON holds exactly the filtered features', () => {
 		const g = JSON.parse(toGeoJSON(chosen, { dataVersion: 'abc', url: 'u' }));

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { decode, encode, encodeToString, roundCamera } from '../../src/lib/state/url';
+import { decode, decodeNear, encode, encodeToString, roundCamera } from '../../src/lib/state/url';
+import { GROUP_IDS } from '../../src/lib/legend';
 import { defaultState } from '../../src/lib/state/state';
-import { stateArb } from './arbitraries';
+import { stateArb, nearArb } from './arbitraries';
 import { hashIsSafe } from '../../src/lib/state/params';
 
 describe('URL codec', () => {
@@ -29,7 +30,7 @@ describe('URL codec', () => {
 	});
 
 	it('never throws on mutated valid URLs; a broken part falls back alone', () => {
-		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step'];
+		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step', 'near', 'nk', 'cmp', 'cc'];
 		fc.assert(
 			fc.property(stateArb, fc.constantFrom(...keys), fc.string({ maxLength: 40 }), (s, key, junk) => {
 				const q = encode(s);
@@ -39,7 +40,8 @@ describe('URL codec', () => {
 				if (key !== 'c') expect(state.camera).toEqual(s.camera);
 				if (key !== 'lang') expect(state.lang).toBe(s.lang);
 				if (key !== 'sel') expect(state.selected).toBe(s.selected);
-				if (ignored.length) expect(ignored).toEqual([key]);
+				if (key === 'near') for (const i of ignored) expect(i.startsWith('near (')).toBe(true);
+				else if (ignored.length) expect(ignored).toEqual([key]);
 			}),
 			{ numRuns: 1000 }
 		);
@@ -67,6 +69,59 @@ describe('URL codec', () => {
 		const q = encodeToString(s);
 		expect(q).toContain('p=004');
 		expect(q).not.toContain('k=');
+	});
+
+	it('reads 2–4 compared ids and the corridor colouring; anything else is named', () => {
+		expect(decode('cmp=a,b-c&cc=city').state.compare).toEqual(['a', 'b-c']);
+		expect(decode('cc=city').state.corridorColour).toBe('city');
+		for (const bad of ['a', 'a,b,c,d,e', 'a,a', 'a,<b>', '']) expect(decode(`cmp=${bad}`).ignored).toEqual(['cmp']);
+		expect(decode('cc=rainbow').ignored).toEqual(['cc']);
+	});
+
+	describe('proximity terms (near=)', () => {
+		it('reads group:km terms with the ids of l=', () => {
+			const { state, ignored } = decode('near=airports:30,rail:20&nk=1');
+			expect(ignored).toEqual([]);
+			expect(state.filters.near).toEqual([{ group: 'airports', km: 30 }, { group: 'rail', km: 20 }]);
+			expect(state.filters.nearKnown).toBe(true);
+		});
+		it('ignores and names each bad term alone, keeping the good ones', () => {
+			const { state, ignored } = decode('near=airports:30,spaceports:5,rail:-2,ports:0,ports:1e3,ports:12.5,ports:9,bonded:20001&nk=yes');
+			expect(state.filters.near).toEqual([{ group: 'airports', km: 30 }, { group: 'ports', km: 12.5 }]);
+			expect(ignored).toEqual(['near (spaceports:5)', 'near (rail:-2)', 'near (ports:0)', 'near (ports:1e3)', 'near (ports:9)', 'near (bonded:20001)', 'nk']);
+			expect(state.filters.nearKnown).toBe(false);
+		});
+		it('round-trips any list of terms', () => {
+			fc.assert(
+				fc.property(nearArb, (terms) => {
+					const s = defaultState('en');
+					s.filters.near = terms;
+					const { state, ignored } = decode(encodeToString(s));
+					expect(ignored).toEqual([]);
+					expect(state.filters.near).toEqual(terms);
+				}),
+				{ numRuns: 300 }
+			);
+		});
+		it('never throws on fuzzed near= values; every kept term is valid', () => {
+			const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.tuple(fc.constantFrom(...GROUP_IDS, 'x', ''), fc.oneof(fc.double(), fc.string({ maxLength: 5 }))).map(([g, k]) => `${g}:${k}`));
+			fc.assert(
+				fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+					const raw = parts.join(',');
+					const { terms, bad } = decodeNear(raw);
+					const { state } = decode(new URLSearchParams({ near: raw }));
+					expect(state.filters.near).toEqual(terms);
+					for (const t of terms) {
+						expect(GROUP_IDS).toContain(t.group);
+						expect(t.km).toBeGreaterThan(0);
+						expect(t.km).toBeLessThanOrEqual(20000);
+					}
+					expect(new Set(terms.map((t) => t.group)).size).toBe(terms.length);
+					if (raw !== '' && parts.length <= 38) expect(terms.length + bad.length).toBe(raw.split(',').length);
+				}),
+				{ numRuns: 1000 }
+			);
+		});
 	});
 });
 

@@ -200,6 +200,60 @@ export const locationSchema = z.strictObject({
 	note_zh: longText.optional()
 });
 
+/** How goods move on a corridor, as the plan names it (班列 rail, 江海直达 river–sea, 航线 air/sea, 公路班车 road…). */
+export const CORRIDOR_MODES = ['rail', 'river', 'river-sea', 'sea', 'air', 'road', 'waterway', 'sea-rail'] as const;
+export type CorridorMode = (typeof CORRIDOR_MODES)[number];
+
+/** Where a corridor fact is stated: one of the feature's own citations (plan and section). */
+export const factCiteSchema = z.strictObject({ plan: planId, section: nonEmpty });
+
+/** A terminal, destination or border crossing: an atlas feature where there is one, else a named place. */
+export const placeFactSchema = z.strictObject({
+	id: slug.optional(),
+	name_zh: nonEmpty,
+	name_en: nonEmpty,
+	cite: factCiteSchema
+});
+
+const statedNumberSchema = z.strictObject({
+	value: z.number().positive().finite(),
+	qualifier: z.enum(['exact', 'min', 'max', 'about']).default('exact'),
+	cite: factCiteSchema
+});
+
+/**
+ * Corridor facts as the plans state them. Every fact carries its citation; what the plans do not
+ * state is absent (null or an empty list) and is shown as "not stated", never estimated.
+ */
+export const corridorFactsSchema = z.strictObject({
+	mode: z.strictObject({ value: z.enum(CORRIDOR_MODES), cite: factCiteSchema }).nullable().default(null),
+	origins: z.array(placeFactSchema).default([]),
+	destinations: z.array(placeFactSchema).default([]),
+	border_crossings: z.array(placeFactSchema).default([]),
+	/** a length the plan states; the drawn line's own length is compiled separately (length_km) */
+	length_km: statedNumberSchema.nullable().default(null),
+	travel_days: statedNumberSchema.nullable().default(null),
+	frequency: z
+		.array(
+			z.strictObject({
+				value: z.number().positive().finite(),
+				unit: z.enum(['trains', 'sailings', 'flights']),
+				per: z.enum(['week', 'year']),
+				year: z.number().int().min(2000).max(2050),
+				type: z.enum(['target', 'reported']),
+				qualifier: z.enum(['exact', 'min', 'max', 'about']).default('exact'),
+				/** what the figure covers where that is wider than this line (e.g. the whole Wuhan network) */
+				scope_zh: nonEmpty.optional(),
+				scope_en: nonEmpty.optional(),
+				cite: factCiteSchema
+			})
+		)
+		.default([]),
+	/** volume targets: metrics of this feature's own `targets`, with the section that states them */
+	volume: z.array(z.strictObject({ metric: slug, cite: factCiteSchema })).default([])
+});
+export type CorridorFacts = z.output<typeof corridorFactsSchema>;
+
 export const featurePropertiesSchema = z.strictObject({
 	id: slug,
 	name_zh: nonEmpty,
@@ -223,7 +277,9 @@ export const featurePropertiesSchema = z.strictObject({
 	/** corridors: the named waypoints the line is drawn through, in order */
 	via: z.array(nonEmpty).default([]),
 	/** the parent feature (e.g. a bonded-zone park within its zone, an FTZ area within the FTZ) */
-	parent: slug.optional()
+	parent: slug.optional(),
+	/** corridors: facts as the plans state them, each cited (terminals, crossings, mode, length, days, frequency) */
+	corridor: corridorFactsSchema.optional()
 });
 export type FeatureProperties = z.output<typeof featurePropertiesSchema>;
 

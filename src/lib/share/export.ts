@@ -1,19 +1,29 @@
 /** Exports of the currently filtered features: GeoJSON and an Excel-friendly CSV (UTF-8 with BOM). */
 import type { CompiledFeature } from '../data/types';
 import { anchorOf } from '../analysis/geo';
+import { HUB_GROUPS, type HubDistance } from '../analysis/proximity';
+
+/** The nearest airport, port and rail hub of a feature (analysis/proximity.ts hubDistances). */
+export type HubsOf = (f: CompiledFeature) => HubDistance[];
+
+const hubRecord = (h: HubDistance) => ({ km: Number(h.km.toFixed(3)), id: h.feature.properties.id, name_zh: h.feature.properties.name_zh, name_en: h.feature.properties.name_en });
 
 export function filteredFeatures(features: CompiledFeature[], mask: Uint8Array): CompiledFeature[] {
 	return features.filter((_, i) => mask[i] === 1);
 }
 
-export function toGeoJSON(features: CompiledFeature[], meta: { dataVersion: string; url: string }): string {
+export function toGeoJSON(features: CompiledFeature[], meta: { dataVersion: string; url: string }, hubsOf?: HubsOf): string {
 	return JSON.stringify({
 		type: 'FeatureCollection',
 		metadata: { source: 'Open Platforms Atlas', data_version: meta.dataVersion, view: meta.url, count: features.length },
 		features: features.map((f) => {
 			// eslint-disable-next-line @typescript-eslint/no-unused-vars
 			const { pinyin, pinyin_initials, layer, ...props } = f.properties;
-			return { type: 'Feature', geometry: f.geometry, properties: props };
+			if (!hubsOf) return { type: 'Feature', geometry: f.geometry, properties: props };
+			// great-circle km to the nearest airport, port and rail hub (null where there is none)
+			const hubs = hubsOf(f);
+			const nearest = Object.fromEntries(HUB_GROUPS.map((g) => { const h = hubs.find((x) => x.group === g); return [g, h ? hubRecord(h) : null]; }));
+			return { type: 'Feature', geometry: f.geometry, properties: { ...props, nearest } };
 		})
 	});
 }
@@ -33,7 +43,8 @@ export const CSV_COLUMNS = [
 	'targets_zh',
 	'targets_en',
 	'industries',
-	'aliases'
+	'aliases',
+	...HUB_GROUPS.flatMap((g) => [`nearest_${g}_km`, `nearest_${g}_id`, `nearest_${g}_name_zh`, `nearest_${g}_name_en`])
 ] as const;
 
 function cell(v: unknown): string {
@@ -43,7 +54,7 @@ function cell(v: unknown): string {
 	return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCSV(features: CompiledFeature[]): string {
+export function toCSV(features: CompiledFeature[], hubsOf?: HubsOf): string {
 	const lines = [CSV_COLUMNS.join(',')];
 	for (const f of features) {
 		const p = f.properties;
@@ -63,12 +74,20 @@ export function toCSV(features: CompiledFeature[]): string {
 			p.targets.map((t) => `${t.label_zh} ${t.value} ${t.unit} (${t.year})`).join('; '),
 			p.targets.map((t) => `${t.label_en} ${t.value} ${t.unit} (${t.year})`).join('; '),
 			p.industries.join(' '),
-			p.aliases.join('; ')
+			p.aliases.join('; '),
+			...nearestCells(hubsOf?.(f) ?? [])
 		];
 		lines.push(row.map(cell).join(','));
 	}
 	// BOM so Excel reads UTF-8 (Chinese names) correctly; CRLF as RFC 4180 says
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+function nearestCells(hubs: HubDistance[]): string[] {
+	return HUB_GROUPS.flatMap((g) => {
+		const h = hubs.find((x) => x.group === g);
+		return h ? [h.km.toFixed(2), h.feature.properties.id, h.feature.properties.name_zh, h.feature.properties.name_en] : ['', '', '', ''];
+	});
 }
 
 export function download(name: string, content: string | Blob, type: string) {

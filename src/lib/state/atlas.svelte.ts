@@ -11,10 +11,13 @@ import { decode, encodeToString } from './url';
 import * as tx from './transitions';
 import { applyFilters, facetValues, type FilterResult } from './filters';
 import type { Loaded } from '../ui/boot';
+import { proximityIndex, type ProximityIndex } from '../analysis/proximity';
 
 /** What the map component lends the rest of the app (framing, PNG export); not state. */
 export interface MapApi {
 	flyToFeature(id: string): void;
+	/** frame the map to all these features (compare view) */
+	frameFeatures?(ids: string[]): void;
 	getMapView(): import('../map/MapView.svelte').default | undefined;
 }
 
@@ -29,6 +32,8 @@ export class Atlas {
 	basemap = $state.raw<'offline' | 'online'>('offline');
 	tour = $state.raw<TourView | null>(null);
 	dataVersion = $state.raw<string | null>(null);
+	compare = $state.raw<string[]>([]);
+	corridorColour = $state.raw<'group' | 'city'>('group');
 
 	/** data, basemap and prepared layers once loaded */
 	loaded = $state.raw<Loaded | null>(null);
@@ -41,7 +46,11 @@ export class Atlas {
 	retry: (() => void) | null = null;
 
 	/** the one filter pass: map, legend counts, list and exports all read it */
-	result: FilterResult | null = $derived(this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers) : null);
+	result: FilterResult | null = $derived(
+		this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers, proximityIndex(this.loaded.data.features)) : null
+	);
+	/** per-group nearest distances of this data set (typed columns, built once per group on first use) */
+	proximity: ProximityIndex | null = $derived(this.loaded ? proximityIndex(this.loaded.data.features) : null);
 	facets = $derived(facetValues(this.loaded?.data.properties ?? []));
 	selectedFeature = $derived(this.loaded && this.selected ? (this.loaded.data.byId.get(this.selected) ?? null) : null);
 
@@ -75,7 +84,9 @@ export class Atlas {
 			lang: this.lang,
 			basemap: this.basemap,
 			tour: this.tour,
-			dataVersion: this.dataVersion
+			dataVersion: this.dataVersion,
+			compare: this.compare,
+			corridorColour: this.corridorColour
 		};
 	}
 
@@ -99,6 +110,13 @@ export class Atlas {
 		if (this.basemap !== s.basemap) this.basemap = s.basemap;
 		if (this.tour?.id !== s.tour?.id || this.tour?.step !== s.tour?.step) this.tour = s.tour;
 		if (this.dataVersion !== s.dataVersion) this.dataVersion = s.dataVersion;
+		if (this.compare.join(',') !== s.compare.join(',')) this.compare = s.compare;
+		if (this.corridorColour !== s.corridorColour) this.corridorColour = s.corridorColour;
+	}
+
+	/** add a feature to the side-by-side comparison, or take it out (at most 4) */
+	toggleCompare(id: string) {
+		this.compare = tx.toggleCompare(this.compare, id);
 	}
 
 	patch(p: Partial<AtlasState>) {

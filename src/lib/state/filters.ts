@@ -13,7 +13,16 @@ import { KINDS, CITIES, STATUSES } from '../data/schema';
 type Props = Pick<
 	CompiledProperties,
 	'kind' | 'city' | 'status' | 'status_history' | 'citations' | 'level' | 'industries' | 'targets'
->;
+> & { location?: { precision: string } };
+
+/**
+ * Proximity lookup for the filters (built by analysis/proximity.ts): per legend group, the km from
+ * each feature to the nearest other located feature of that group; Infinity when none.
+ * `known`: only features and hubs located to a site or area count.
+ */
+export interface NearLookup {
+	km(group: string, known: boolean): Float64Array;
+}
 
 /**
  * The status a feature has "as the plan of year X says": the status given by the latest plan
@@ -26,7 +35,11 @@ export function statusAt(p: Pick<Props, 'status' | 'status_history'>, year: numb
 	return best?.status ?? null;
 }
 
-export function matches(p: Props, f: Filters): boolean {
+/**
+ * The reference definition. `nearKm(group, known)` is this feature's km to the nearest other feature
+ * of the group (proximity terms need it; without it a proximity term never matches).
+ */
+export function matches(p: Props, f: Filters, nearKm?: (group: string, known: boolean) => number): boolean {
 	if (f.kinds.length && !f.kinds.includes(p.kind)) return false;
 	if (f.cities.length && !f.cities.includes(p.city)) return false;
 	if (f.statusYear !== null || f.statuses.length) {
@@ -38,6 +51,11 @@ export function matches(p: Props, f: Filters): boolean {
 	if (f.levels.length && (p.level === null || !f.levels.includes(p.level))) return false;
 	if (f.industries.length && !p.industries.some((i) => f.industries.includes(i))) return false;
 	if (f.hasTargets && p.targets.length === 0) return false;
+	if (f.near?.length) {
+		if (!nearKm) return false;
+		if (f.nearKnown && !['site', 'area'].includes(p.location?.precision ?? '')) return false;
+		for (const term of f.near) if (!(nearKm(term.group, f.nearKnown) <= term.km)) return false;
+	}
 	return true;
 }
 
@@ -60,7 +78,7 @@ export interface FilterResult {
 		kinds: number[];
 		/** indices into CITIES drawn */
 		cities: number[];
-		/** status, plan, level, industry and targets filters: 1 = passes */
+		/** status, plan, level, industry, targets and proximity filters: 1 = passes */
 		rest: Uint8Array;
 	};
 }
@@ -77,7 +95,7 @@ interface Index {
 	hasTargets: Uint8Array;
 	/** status per feature as of a plan year (null = latest), index into STATUS_LIST; 255 = none */
 	statusAt: Map<number | null, Uint8Array>;
-	rest: { key: string; mask: Uint8Array } | null;
+	rest: { key: string; near: NearLookup | undefined; mask: Uint8Array } | null;
 }
 interface Bits {
 	bit: Map<string, number>;
@@ -153,13 +171,18 @@ function statusColumn(features: readonly Props[], ix: Index, year: number | null
 }
 
 /** The status, plan, level, industry and targets filters over the typed columns (same result as matches()). */
-function restMask(features: readonly Props[], ix: Index, f: Filters): Uint8Array {
+function restMask(features: readonly Props[], ix: Index, f: Filters, near?: NearLookup): Uint8Array {
 	const n = features.length;
 	const mask = new Uint8Array(n);
+	const terms = f.near ?? [];
+	// proximity: one typed column per term (km to the nearest feature of the group)
+	const nearCols = terms.length && near ? terms.map((t) => near.km(t.group, f.nearKnown)) : null;
+	const nearNone = terms.length > 0 && !near;
 	// a set-valued field with more than 32 values in the data: the reference definition
 	if ((f.plans.length && !ix.plans) || (f.industries.length && !ix.industries)) {
 		const rf = restOf(f);
-		for (let i = 0; i < n; i++) mask[i] = matches(features[i], rf) ? 1 : 0;
+		const cols = nearCols;
+		for (let i = 0; i < n; i++) mask[i] = matches(features[i], rf, cols ? (g, k) => near!.km(g, k)[i] : undefined) ? 1 : 0;
 		return mask;
 	}
 	const byPlan = f.plans.length > 0;
@@ -178,16 +201,23 @@ function restMask(features: readonly Props[], ix: Index, f: Filters): Uint8Array
 		if (!levelOk[ix.levelOf[i]]) continue;
 		if (f.hasTargets && !ix.hasTargets[i]) continue;
 		if (status && !statusOk[status[i]]) continue;
+		if (nearNone) continue;
+		if (nearCols) {
+			if (f.nearKnown && !['site', 'area'].includes(features[i].location?.precision ?? '')) continue;
+			let ok = true;
+			for (let t = 0; t < nearCols.length; t++) if (!(nearCols[t][i] <= terms[t].km)) { ok = false; break; }
+			if (!ok) continue;
+		}
 		mask[i] = 1;
 	}
 	return mask;
 }
 
-export function applyFilters(features: readonly Props[], f: Filters, layers: readonly string[]): FilterResult {
+export function applyFilters(features: readonly Props[], f: Filters, layers: readonly string[], near?: NearLookup): FilterResult {
 	const ix = indexOf(features);
 	// the other filters: recomputed only when they change (the same array is handed back otherwise)
-	const restKey = JSON.stringify([f.statuses, f.statusYear, f.plans, f.levels, f.industries, f.hasTargets]);
-	if (!ix.rest || ix.rest.key !== restKey) ix.rest = { key: restKey, mask: restMask(features, ix, f) };
+	const restKey = JSON.stringify([f.statuses, f.statusYear, f.plans, f.levels, f.industries, f.hasTargets, f.near ?? [], f.nearKnown ?? false, near ? 1 : 0]);
+	if (!ix.rest || ix.rest.key !== restKey || ix.rest.near !== near) ix.rest = { key: restKey, near, mask: restMask(features, ix, f, near) };
 	const rest = ix.rest.mask;
 
 	const on = new Set(layers);

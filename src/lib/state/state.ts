@@ -24,6 +24,16 @@ export interface Filters {
 	levels: Level[];
 	industries: string[];
 	hasTargets: boolean;
+	/** proximity terms (near=airports:30,rail:20): within km of at least one feature of each group */
+	near: NearTerm[];
+	/** proximity: only features and hubs located to a known site or area (nk=1) */
+	nearKnown: boolean;
+}
+
+/** One proximity term: a legend group id (as in l=) and a great-circle radius in km. */
+export interface NearTerm {
+	group: string;
+	km: number;
 }
 
 /** A guided tour being played: which one, which step (0-based). */
@@ -44,6 +54,10 @@ export interface AtlasState {
 	tour: TourView | null;
 	/** data version the view was made with (links carry it so a changed dataset can be noticed) */
 	dataVersion: string | null;
+	/** features side by side (cmp=a,b[,c,d]): 0 or 2–4 ids */
+	compare: string[];
+	/** corridor line colour: by legend group (default) or by origin city (cc=city) */
+	corridorColour: 'group' | 'city';
 }
 
 /**
@@ -63,7 +77,9 @@ export const EMPTY_FILTERS: Filters = {
 	plans: [],
 	levels: [],
 	industries: [],
-	hasTargets: false
+	hasTargets: false,
+	near: [],
+	nearKnown: false
 };
 
 export function defaultState(lang: Lang = 'zh'): AtlasState {
@@ -75,7 +91,9 @@ export function defaultState(lang: Lang = 'zh'): AtlasState {
 		lang,
 		basemap: 'offline',
 		tour: null,
-		dataVersion: null
+		dataVersion: null,
+		compare: [],
+		corridorColour: 'group'
 	};
 }
 
@@ -88,6 +106,8 @@ export function filtersActive(f: Filters): number {
 		f.plans.length +
 		f.levels.length +
 		f.industries.length +
-		(f.hasTargets ? 1 : 0)
+		(f.hasTargets ? 1 : 0) +
+		(f.near?.length ?? 0) +
+		(f.nearKnown ? 1 : 0)
 	);
 }

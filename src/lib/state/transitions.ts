@@ -96,3 +96,10 @@ export function closeTour(s: AtlasState, before: ViewSnapshot | null): AtlasStat
 export function clampStep(step: number, total: number): number {
 	return Math.max(0, Math.min(total - 1, step));
 }
+
+/** Add to or remove from the comparison; a fifth feature replaces the oldest (the view holds 4). */
+export function toggleCompare(list: readonly string[], id: string, max = 4): string[] {
+	if (list.includes(id)) return list.filter((x) => x !== id);
+	const next = [...list, id];
+	return next.length > max ? next.slice(next.length - max) : next;
+}

@@ -5,7 +5,7 @@
  */
 import { CITIES, KINDS, STATUSES, INDUSTRIES, LEVELS } from '../data/schema';
 import { PLAN_CODES, planCode, planIdOf } from '../data/plans';
-import type { AtlasState, Camera, Filters, Lang } from './state';
+import type { AtlasState, Camera, Filters, Lang, NearTerm } from './state';
 import { defaultState } from './state';
 import { GROUP_IDS } from '../legend';
 import { strictParams } from './params';
@@ -44,6 +44,8 @@ export function encode(s: AtlasState): URLSearchParams {
 	if (f.levels.length) q.set('lv', f.levels.join(','));
 	if (f.industries.length) q.set('ind', f.industries.join(','));
 	if (f.hasTargets) q.set('t', '1');
+	if (f.near.length) q.set('near', encodeNear(f.near));
+	if (f.nearKnown) q.set('nk', '1');
 	if (s.selected) q.set('sel', s.selected);
 	if (s.tour) {
 		q.set('tour', s.tour.id);
@@ -52,6 +54,8 @@ export function encode(s: AtlasState): URLSearchParams {
 	q.set('lang', s.lang);
 	if (s.basemap !== 'offline') q.set('bm', s.basemap);
 	if (s.dataVersion) q.set('v', s.dataVersion);
+	if (s.compare.length) q.set('cmp', s.compare.join(','));
+	if (s.corridorColour !== 'group') q.set('cc', s.corridorColour);
 	return q;
 }
 
@@ -69,6 +73,29 @@ function list<T extends string>(raw: string, allowed: readonly T[]): T[] | null 
 		if (!out.includes(p as T)) out.push(p as T);
 	}
 	return out;
+}
+
+/** near=airports:30,rail:20 — group ids as in l=, km up to 20,000 with at most 2 decimals */
+export function encodeNear(terms: readonly NearTerm[]): string {
+	return terms.map((t) => `${t.group}:${round(t.km, 2)}`).join(',');
+}
+
+export const NEAR_MAX_KM = 20000;
+
+/** Terms that parse, and the ones that do not (an unknown group, a bad or repeated km) by their text. */
+export function decodeNear(raw: string): { terms: NearTerm[]; bad: string[] } {
+	const terms: NearTerm[] = [];
+	const bad: string[] = [];
+	if (raw === '') return { terms, bad };
+	const parts = raw.split(',');
+	if (parts.length > GROUP_IDS.length * 2) return { terms, bad: [raw.slice(0, 40)] };
+	for (const part of parts) {
+		const m = /^([a-z-]{1,40}):(\d{1,5}(?:\.\d{1,2})?)$/.exec(part);
+		const km = m ? Number(m[2]) : NaN;
+		if (!m || !GROUP_IDS.includes(m[1]) || !(km > 0 && km <= NEAR_MAX_KM) || terms.some((t) => t.group === m[1])) bad.push(part.slice(0, 40));
+		else terms.push({ group: m[1], km });
+	}
+	return { terms, bad };
 }
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -143,6 +170,18 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 		if (t === '1' || t === '0') f.hasTargets = t === '1';
 		else bad('t');
 	}
+	const near = get('near');
+	if (near !== null) {
+		const { terms, bad: wrong } = decodeNear(near);
+		f.near = terms;
+		// each unusable term is named on its own: "near (foo:3)"
+		for (const w of wrong) bad(`near (${w})`);
+	}
+	const nk = get('nk');
+	if (nk !== null) {
+		if (nk === '1' || nk === '0') f.nearKnown = nk === '1';
+		else bad('nk');
+	}
 	const sel = get('sel');
 	if (sel !== null) {
 		if (sel.length <= 120 && ID_RE.test(sel)) state.selected = sel;
@@ -174,5 +213,18 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 		if (/^[0-9a-f]{6,64}$/.test(v)) state.dataVersion = v;
 		else bad('v');
 	}
+	const cmp = get('cmp');
+	if (cmp !== null) {
+		const ids = cmp.split(',');
+		if (ids.length >= 2 && ids.length <= COMPARE_MAX && ids.every((x) => x.length <= 120 && ID_RE.test(x)) && new Set(ids).size === ids.length) state.compare = ids;
+		else bad('cmp');
+	}
+	const cc = get('cc');
+	if (cc !== null) {
+		if (cc === 'group' || cc === 'city') state.corridorColour = cc;
+		else bad('cc');
+	}
 	return { state, ignored, hasCamera: state.camera !== defaultCamera };
 }
+
+export const COMPARE_MAX = 4;

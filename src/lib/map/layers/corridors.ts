@@ -12,7 +12,7 @@ export function corridorsLayer(paths: PathRec[], v: LayerView) {
 		data: paths,
 		visible: paths.length > 0,
 		getPath: (d: PathRec) => d.path,
-		getColor: (d: PathRec) => (d.i === sel ? [20, 20, 20, 255] : [...d.color, d.group === 'air-routes' ? 170 : 220]),
+		getColor: (d: PathRec) => (d.i === sel ? [20, 20, 20, 255] : [...(v.lineColour?.(d.i) ?? d.color), d.group === 'air-routes' ? 170 : 220]),
 		getWidth: (d: PathRec) => (d.i === sel || d.i === hov ? 5 : d.group === 'air-routes' ? 1.6 : 3),
 		widthUnits: 'pixels',
 		widthMinPixels: 1,
@@ -25,6 +25,6 @@ export function corridorsLayer(paths: PathRec[], v: LayerView) {
 		extensions: [filterExtension, dashExtension],
 		getDashArray: (d: PathRec) => (d.schematic ? PRECISION_STYLE.schematicDash : [0, 0]),
 		dashJustified: true,
-		updateTriggers: { getFilterValue: v.restVersion, getColor: sel, getWidth: [sel, hov] }
+		updateTriggers: { getFilterValue: v.restVersion, getColor: [sel, v.lineColour ? 'city' : 'group'], getWidth: [sel, hov] }
 	} as never);
 }

@@ -18,6 +18,8 @@ export interface LayerView {
 	selected: number | null;
 	hovered: number | null;
 	icons: IconAtlas;
+	/** corridor colour by origin city instead of by group (cc=city); null/absent = by group */
+	lineColour?: ((i: number) => [number, number, number]) | null;
 }
 
 /** One instance each: deck.gl compares extensions by identity. */
