@@ -26,6 +26,13 @@ export const stateArb: fc.Arbitrary<AtlasState> = fc.record({
 	lang: fc.constantFrom('zh' as const, 'en' as const),
 	basemap: fc.constantFrom('offline' as const, 'online' as const),
 	tour: fc.option(fc.record({ id: idArb, step: fc.integer({ min: 0, max: 999 }) }), { nil: null }),
-	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null })
+	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null }),
+	timeline: fc.record({
+		playing: fc.boolean(),
+		compare: fc.option(
+			fc.tuple(fc.integer({ min: 2000, max: 2035 }), fc.integer({ min: 2000, max: 2035 })).filter(([a, b]) => a < b),
+			{ nil: null }
+		)
+	})
 }) as fc.Arbitrary<AtlasState>;
 

@@ -5,7 +5,7 @@
  * filter pass (`result`) re-runs only when filters, layers or data change.
  */
 import { createContext } from 'svelte';
-import type { AtlasState, Camera, Filters, Lang, TourView } from './state';
+import type { AtlasState, Camera, Filters, Lang, Timeline, TourView } from './state';
 import { defaultState } from './state';
 import { decode, encodeToString } from './url';
 import * as tx from './transitions';
@@ -29,6 +29,7 @@ export class Atlas {
 	basemap = $state.raw<'offline' | 'online'>('offline');
 	tour = $state.raw<TourView | null>(null);
 	dataVersion = $state.raw<string | null>(null);
+	timeline = $state.raw<Timeline>(defaultState().timeline);
 
 	/** data, basemap and prepared layers once loaded */
 	loaded = $state.raw<Loaded | null>(null);
@@ -69,7 +70,8 @@ export class Atlas {
 			lang: this.lang,
 			basemap: this.basemap,
 			tour: this.tour,
-			dataVersion: this.dataVersion
+			dataVersion: this.dataVersion,
+			timeline: this.timeline
 		};
 	}
 
@@ -88,6 +90,7 @@ export class Atlas {
 		if (this.basemap !== s.basemap) this.basemap = s.basemap;
 		if (this.tour?.id !== s.tour?.id || this.tour?.step !== s.tour?.step) this.tour = s.tour;
 		if (this.dataVersion !== s.dataVersion) this.dataVersion = s.dataVersion;
+		if (!tx.sameTimeline(this.timeline, s.timeline)) this.timeline = s.timeline;
 	}
 
 	patch(p: Partial<AtlasState>) {
@@ -136,6 +139,15 @@ export class Atlas {
 	closeTour() {
 		this.set(tx.closeTour(this.snapshot(), this.#beforeTour));
 		this.#beforeTour = null;
+	}
+
+	/** timeline (#13): play/pause, and the two editions compared */
+	setPlaying(playing: boolean) {
+		if (this.timeline.playing !== playing) this.timeline = { ...this.timeline, playing };
+	}
+	setCompare(compare: [number, number] | null) {
+		const next = { ...this.timeline, compare };
+		if (!tx.sameTimeline(this.timeline, next)) this.timeline = next;
 	}
 
 	notify(message: string) {

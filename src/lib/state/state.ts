@@ -32,6 +32,13 @@ export interface TourView {
 	step: number;
 }
 
+/** Plans over time (#13): the timeline playing (its year is filters.statusYear), and two plan editions compared. */
+export interface Timeline {
+	playing: boolean;
+	/** [earlier year, later year] of the editions compared, or null */
+	compare: [number, number] | null;
+}
+
 export interface AtlasState {
 	camera: Camera;
 	/** legend groups switched on */
@@ -44,6 +51,8 @@ export interface AtlasState {
 	tour: TourView | null;
 	/** data version the view was made with (links carry it so a changed dataset can be noticed) */
 	dataVersion: string | null;
+	/** links carry it as play=1 and chg=2018,2023 */
+	timeline: Timeline;
 }
 
 /** The whole metropolitan area (Wuhan and its eight cities) in view on first open. */
@@ -69,7 +78,8 @@ export function defaultState(lang: Lang = 'zh'): AtlasState {
 		lang,
 		basemap: 'offline',
 		tour: null,
-		dataVersion: null
+		dataVersion: null,
+		timeline: { playing: false, compare: null }
 	};
 }
 
