@@ -11,6 +11,10 @@ import { decode, encodeToString } from './url';
 import * as tx from './transitions';
 import { applyFilters, facetValues, type FilterResult } from './filters';
 import type { Loaded } from '../ui/boot';
+import { compareEditions, previousYear, timelineMarks, timelineYears, type ChangeSet } from '../analysis/changes';
+
+/** What the map marks on a feature: a timeline mark or a change between two compared editions. */
+export type MapMark = 'new' | 'added' | 'upgraded' | 'downgraded' | 'dropped';
 
 /** What the map component lends the rest of the app (framing, PNG export); not state. */
 export interface MapApi {
@@ -45,6 +49,29 @@ export class Atlas {
 	result: FilterResult | null = $derived(this.loaded ? applyFilters(this.loaded.data.properties, this.filters, this.layers) : null);
 	facets = $derived(facetValues(this.loaded?.data.properties ?? []));
 	selectedFeature = $derived(this.loaded && this.selected ? (this.loaded.data.byId.get(this.selected) ?? null) : null);
+
+	/** plans over time (#13): the years the timeline steps through, the compared editions, the marks */
+	years: number[] = $derived(timelineYears(this.loaded?.data.properties ?? []));
+	changes: ChangeSet | null = $derived(
+		this.loaded && this.timeline.compare ? compareEditions(this.loaded.data.properties, this.timeline.compare[0], this.timeline.compare[1]) : null
+	);
+	yearMarks = $derived(
+		this.loaded && this.filters.statusYear !== null
+			? timelineMarks(this.loaded.data.properties, this.filters.statusYear, previousYear(this.years, this.filters.statusYear))
+			: null
+	);
+	/** per feature index: the mark drawn on the map (compared editions take precedence over the year) */
+	mapMarks: (MapMark | null)[] | null = $derived.by(() => {
+		const l = this.loaded;
+		if (!l) return null;
+		if (this.changes) {
+			const out: (MapMark | null)[] = new Array(l.data.properties.length).fill(null);
+			for (const c of this.changes.changes)
+				if (c.change === 'added' || c.change === 'upgraded' || c.change === 'downgraded' || c.change === 'dropped') out[l.data.indexById.get(c.id)!] = c.change;
+			return out;
+		}
+		return this.yearMarks ? this.yearMarks.marks : null;
+	});
 
 	map: MapApi | null = null;
 	#isolatedFrom: string[] | null = null;
