@@ -36,6 +36,13 @@ export const stateArb: fc.Arbitrary<AtlasState> = fc.record({
 	tour: fc.option(fc.record({ id: idArb, step: fc.integer({ min: 0, max: 999 }) }), { nil: null }),
 	dataVersion: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null }),
 	compare: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(idArb, { minLength: 2, maxLength: 4 })),
-	corridorColour: fc.constantFrom('group' as const, 'city' as const)
+	corridorColour: fc.constantFrom('group' as const, 'city' as const),
+	timeline: fc.record({
+		playing: fc.boolean(),
+		compare: fc.option(
+			fc.tuple(fc.integer({ min: 2000, max: 2035 }), fc.integer({ min: 2000, max: 2035 })).filter(([a, b]) => a < b),
+			{ nil: null }
+		)
+	})
 }) as fc.Arbitrary<AtlasState>;
 

@@ -130,3 +130,24 @@ describe('select and camera', () => {
 		for (const k of ['lon', 'lat', 'zoom', 'bearing', 'pitch'] as const) expect(tx.sameCamera(c, { ...c, [k]: c[k] + 0.01 })).toBe(false);
 	});
 });
+
+describe('timeline transitions (#13)', () => {
+	const years = [2016, 2018, 2022, 2023, 2026];
+	it.each([
+		[null, 1, 2016],
+		[null, -1, 2026],
+		[2016, 1, 2018],
+		[2023, 1, 2026],
+		[2026, 1, 2016],
+		[2016, -1, 2026],
+		[2020, 1, 2022],
+		[2020, -1, 2018],
+		[2030, 1, 2016]
+	] as const)('stepYear(%s, %s) = %s', (y, dir, expected) => expect(tx.stepYear(years, y, dir)).toBe(expected));
+	it('stepYear on no years is null', () => expect(tx.stepYear([], 2018, 1)).toBeNull());
+	it('sameTimeline compares values', () => {
+		expect(tx.sameTimeline({ playing: true, compare: [2018, 2023] }, { playing: true, compare: [2018, 2023] })).toBe(true);
+		expect(tx.sameTimeline({ playing: true, compare: null }, { playing: false, compare: null })).toBe(false);
+		expect(tx.sameTimeline({ playing: false, compare: [2016, 2023] }, { playing: false, compare: [2018, 2023] })).toBe(false);
+	});
+});

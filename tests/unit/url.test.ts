@@ -30,7 +30,7 @@ describe('URL codec', () => {
 	});
 
 	it('never throws on mutated valid URLs; a broken part falls back alone', () => {
-		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step', 'near', 'nk', 'cmp', 'cc'];
+		const keys = ['c', 'l', 'k', 'city', 'st', 'y', 'p', 'lv', 'ind', 't', 'sel', 'lang', 'bm', 'v', 'tour', 'step', 'near', 'nk', 'cmp', 'cc', 'play', 'chg'];
 		fc.assert(
 			fc.property(stateArb, fc.constantFrom(...keys), fc.string({ maxLength: 40 }), (s, key, junk) => {
 				const q = encode(s);
@@ -188,4 +188,31 @@ describe('opening camera', () => {
 		['c=114.3,30.6,9', true],
 		['c=bad&lang=en', false]
 	])('%s: hasCamera = %s', (q, has) => expect(decode(q).hasCamera).toBe(has));
+});
+
+describe('URL codec: timeline (#13)', () => {
+	it.each([
+		['play=1', { playing: true, compare: null }, []],
+		['play=0', { playing: false, compare: null }, []],
+		['chg=2018,2023', { playing: false, compare: [2018, 2023] }, []],
+		['chg=2023,2018', { playing: false, compare: null }, ['chg']],
+		['chg=2018', { playing: false, compare: null }, ['chg']],
+		['chg=2018,2018', { playing: false, compare: null }, ['chg']],
+		['chg=1999,2023', { playing: false, compare: null }, ['chg']],
+		['play=yes&chg=2016,2026', { playing: false, compare: [2016, 2026] }, ['play']]
+	])('%s', (q, timeline, ignored) => {
+		const d = decode(q);
+		expect(d.state.timeline).toEqual(timeline);
+		expect(d.ignored).toEqual(ignored);
+	});
+	it('year and play state together in the link', () => {
+		const s = defaultState('en');
+		s.filters.statusYear = 2018;
+		s.timeline = { playing: true, compare: [2018, 2023] };
+		const q = encodeToString(s);
+		expect(q).toContain('y=2018');
+		expect(q).toContain('play=1');
+		expect(q).toContain('chg=2018,2023');
+		expect(decode(q).state).toEqual(s);
+	});
 });

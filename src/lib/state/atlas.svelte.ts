@@ -5,13 +5,17 @@
  * filter pass (`result`) re-runs only when filters, layers or data change.
  */
 import { createContext } from 'svelte';
-import type { AtlasState, Camera, Filters, Lang, TourView } from './state';
+import type { AtlasState, Camera, Filters, Lang, Timeline, TourView } from './state';
 import { defaultState } from './state';
 import { decode, encodeToString } from './url';
 import * as tx from './transitions';
 import { applyFilters, facetValues, type FilterResult } from './filters';
 import type { Loaded } from '../ui/boot';
 import { proximityIndex, type ProximityIndex } from '../analysis/proximity';
+import { compareEditions, previousYear, timelineMarks, timelineYears, type ChangeSet } from '../analysis/changes';
+
+/** What the map marks on a feature: a timeline mark or a change between two compared editions. */
+export type MapMark = 'new' | 'added' | 'upgraded' | 'downgraded' | 'dropped';
 
 /** What the map component lends the rest of the app (framing, PNG export); not state. */
 export interface MapApi {
@@ -34,6 +38,7 @@ export class Atlas {
 	dataVersion = $state.raw<string | null>(null);
 	compare = $state.raw<string[]>([]);
 	corridorColour = $state.raw<'group' | 'city'>('group');
+	timeline = $state.raw<Timeline>(defaultState().timeline);
 
 	/** data, basemap and prepared layers once loaded */
 	loaded = $state.raw<Loaded | null>(null);
@@ -53,6 +58,29 @@ export class Atlas {
 	proximity: ProximityIndex | null = $derived(this.loaded ? proximityIndex(this.loaded.data.features) : null);
 	facets = $derived(facetValues(this.loaded?.data.properties ?? []));
 	selectedFeature = $derived(this.loaded && this.selected ? (this.loaded.data.byId.get(this.selected) ?? null) : null);
+
+	/** plans over time (#13): the years the timeline steps through, the compared editions, the marks */
+	years: number[] = $derived(timelineYears(this.loaded?.data.properties ?? []));
+	changes: ChangeSet | null = $derived(
+		this.loaded && this.timeline.compare ? compareEditions(this.loaded.data.properties, this.timeline.compare[0], this.timeline.compare[1]) : null
+	);
+	yearMarks = $derived(
+		this.loaded && this.filters.statusYear !== null
+			? timelineMarks(this.loaded.data.properties, this.filters.statusYear, previousYear(this.years, this.filters.statusYear))
+			: null
+	);
+	/** per feature index: the mark drawn on the map (compared editions take precedence over the year) */
+	mapMarks: (MapMark | null)[] | null = $derived.by(() => {
+		const l = this.loaded;
+		if (!l) return null;
+		if (this.changes) {
+			const out: (MapMark | null)[] = new Array(l.data.properties.length).fill(null);
+			for (const c of this.changes.changes)
+				if (c.change === 'added' || c.change === 'upgraded' || c.change === 'downgraded' || c.change === 'dropped') out[l.data.indexById.get(c.id)!] = c.change;
+			return out;
+		}
+		return this.yearMarks ? this.yearMarks.marks : null;
+	});
 
 	map: MapApi | null = null;
 	#isolatedFrom: string[] | null = null;
@@ -86,7 +114,8 @@ export class Atlas {
 			tour: this.tour,
 			dataVersion: this.dataVersion,
 			compare: this.compare,
-			corridorColour: this.corridorColour
+			corridorColour: this.corridorColour,
+			timeline: this.timeline
 		};
 	}
 
@@ -97,7 +126,8 @@ export class Atlas {
 
 	/** What Back undoes: a change of this key gets its own history entry (camera moves do not). */
 	get historyKey(): string {
-		return JSON.stringify([this.selected, this.tour]);
+		// the timeline year counts when the reader sets it, not at each step of playing
+		return JSON.stringify([this.selected, this.tour, this.compare, this.timeline.playing ? null : this.filters.statusYear]);
 	}
 
 	/** Replace the state; each slice is assigned only when it differs, so equal slices wake nobody. */
@@ -110,6 +140,7 @@ export class Atlas {
 		if (this.basemap !== s.basemap) this.basemap = s.basemap;
 		if (this.tour?.id !== s.tour?.id || this.tour?.step !== s.tour?.step) this.tour = s.tour;
 		if (this.dataVersion !== s.dataVersion) this.dataVersion = s.dataVersion;
+		if (!tx.sameTimeline(this.timeline, s.timeline)) this.timeline = s.timeline;
 		if (this.compare.join(',') !== s.compare.join(',')) this.compare = s.compare;
 		if (this.corridorColour !== s.corridorColour) this.corridorColour = s.corridorColour;
 	}
@@ -165,6 +196,15 @@ export class Atlas {
 	closeTour() {
 		this.set(tx.closeTour(this.snapshot(), this.#beforeTour));
 		this.#beforeTour = null;
+	}
+
+	/** timeline (#13): play/pause, and the two editions compared */
+	setPlaying(playing: boolean) {
+		if (this.timeline.playing !== playing) this.timeline = { ...this.timeline, playing };
+	}
+	setCompare(compare: [number, number] | null) {
+		const next = { ...this.timeline, compare };
+		if (!tx.sameTimeline(this.timeline, next)) this.timeline = next;
 	}
 
 	notify(message: string) {

@@ -42,6 +42,13 @@ export interface TourView {
 	step: number;
 }
 
+/** Plans over time (#13): the timeline playing (its year is filters.statusYear), and two plan editions compared. */
+export interface Timeline {
+	playing: boolean;
+	/** [earlier year, later year] of the editions compared, or null */
+	compare: [number, number] | null;
+}
+
 export interface AtlasState {
 	camera: Camera;
 	/** legend groups switched on */
@@ -58,6 +65,8 @@ export interface AtlasState {
 	compare: string[];
 	/** corridor line colour: by legend group (default) or by origin city (cc=city) */
 	corridorColour: 'group' | 'city';
+	/** links carry it as play=1 and chg=2018,2023 */
+	timeline: Timeline;
 }
 
 /**
@@ -93,7 +102,8 @@ export function defaultState(lang: Lang = 'zh'): AtlasState {
 		tour: null,
 		dataVersion: null,
 		compare: [],
-		corridorColour: 'group'
+		corridorColour: 'group',
+		timeline: { playing: false, compare: null }
 	};
 }
 

@@ -3,7 +3,7 @@
  * Svelte. A transition returns the same object when nothing changes: the runes class (atlas.svelte.ts)
  * keeps one $state.raw per slice, and an unchanged reference wakes nothing that reads it.
  */
-import type { AtlasState, Camera, Filters, TourView } from './state';
+import type { AtlasState, Camera, Filters, Timeline, TourView } from './state';
 import { EMPTY_FILTERS } from './state';
 import { DEFAULT_LAYERS } from '../legend';
 
@@ -102,4 +102,21 @@ export function toggleCompare(list: readonly string[], id: string, max = 4): str
 	if (list.includes(id)) return list.filter((x) => x !== id);
 	const next = [...list, id];
 	return next.length > max ? next.slice(next.length - max) : next;
+}
+
+export function sameTimeline(a: Timeline, b: Timeline): boolean {
+	return a.playing === b.playing && (a.compare === b.compare || (!!a.compare && !!b.compare && a.compare[0] === b.compare[0] && a.compare[1] === b.compare[1]));
+}
+
+/** The timeline's next year after `year` (the first when none or at the end: playing loops). */
+export function stepYear(years: readonly number[], year: number | null, dir: 1 | -1): number | null {
+	if (!years.length) return null;
+	if (year === null) return dir === 1 ? years[0] : years[years.length - 1];
+	const i = years.indexOf(year);
+	if (i < 0) {
+		// a year between the timeline's steps: the nearest step in that direction
+		const next = dir === 1 ? years.find((y) => y > year) : [...years].reverse().find((y) => y < year);
+		return next ?? (dir === 1 ? years[0] : years[years.length - 1]);
+	}
+	return years[(i + dir + years.length) % years.length];
 }

@@ -56,6 +56,8 @@ export function encode(s: AtlasState): URLSearchParams {
 	if (s.dataVersion) q.set('v', s.dataVersion);
 	if (s.compare.length) q.set('cmp', s.compare.join(','));
 	if (s.corridorColour !== 'group') q.set('cc', s.corridorColour);
+	if (s.timeline.playing) q.set('play', '1');
+	if (s.timeline.compare) q.set('chg', s.timeline.compare.join(','));
 	return q;
 }
 
@@ -223,6 +225,20 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 	if (cc !== null) {
 		if (cc === 'group' || cc === 'city') state.corridorColour = cc;
 		else bad('cc');
+	}
+	const play = get('play');
+	if (play !== null) {
+		if (play === '1' || play === '0') state.timeline.playing = play === '1';
+		else bad('play');
+	}
+	const chg = get('chg');
+	if (chg !== null) {
+		// two plan years, the earlier first: chg=2018,2023
+		const m = /^(\d{4}),(\d{4})$/.exec(chg);
+		const a = m ? Number(m[1]) : NaN;
+		const b = m ? Number(m[2]) : NaN;
+		if (a >= 2000 && b <= 2035 && a < b) state.timeline.compare = [a, b];
+		else bad('chg');
 	}
 	return { state, ignored, hasCamera: state.camera !== defaultCamera };
 }
