@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { noCdnUrls, thirdPartyNotices } from './scripts/vite-plugins';
+import { noCdnUrls, thirdPartyNotices } from './scripts/vite-plugins.ts';
 
 const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 
