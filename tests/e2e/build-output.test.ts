@@ -18,6 +18,7 @@ const code = files(BUILD).filter((f) => /\.(m?js|html)$/.test(f));
  */
 const ALLOWED: [RegExp, string][] = [
 	[/^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml)$/, 'XML namespace names for createElementNS (Svelte, MapLibre)'],
+	[/^http:\/\/www\.w3\.org\/(1999\/xlink|XML\/1998\/namespace|2000\/xmlns\/)$/, 'XML namespace names in d3-selection (Observable Plot, /plans/): identifiers, never fetched'],
 	[/^https?:\/\/json-schema\.org\/(draft\/2020-12\/schema|draft-07\/schema#|draft-04\/schema#)$/, "zod's toJSONSchema $schema identifiers (names, not fetched)"],
 	[/^https:\/\/svelte\.dev\/e\/[a-z_]*$/, "links in Svelte's error messages"],
 	[/^https:\/\/paraglidejs\.com\/errors#[a-z-]+$/, "link in Paraglide's error message"],
