@@ -19,6 +19,26 @@ afterEach(async () => {
 });
 
 describe('start-up under failure', () => {
+	it('before any script arrives the page shows the shell (a splash in both languages), and the app replaces it', async () => {
+		s = await open({ width: 900, height: 600 });
+		const held: Route[] = [];
+		let hold = true;
+		// a network so slow that no script has arrived yet
+		await s.page.route('**/_app/**', (r) => {
+			if (hold) held.push(r);
+			else r.continue();
+		});
+		await s.page.goto(`${s.base}/?lang=en`, { waitUntil: 'commit' });
+		const splash = s.page.locator('#boot-splash');
+		await splash.waitFor();
+		expect(await splash.innerText()).toMatch(/Open Platforms Atlas[\s\S]*正在加载[\s\S]*Loading/);
+		hold = false;
+		for (const r of held.splice(0)) await r.continue();
+		await mapReady(s.page);
+		expect(await splash.count(), 'the app removes the splash').toBe(0);
+		expect(s.errors).toEqual([]);
+	});
+
 	it('a missing basemap file: the data is drawn on a plain background, with a notice', async () => {
 		s = await open({ width: 1000, height: 700 });
 		await s.page.route('**/basemap/region.topojson', (r) => r.fulfill({ status: 404, body: 'gone' }));
