@@ -5,7 +5,7 @@
  */
 type HookWindow = { __ATLAS_TEST_HOOKS__?: boolean } & Record<string, unknown>;
 
-export function testHooksOn(): boolean {
+function testHooksOn(): boolean {
 	return typeof window !== 'undefined' && (window as unknown as HookWindow).__ATLAS_TEST_HOOKS__ === true;
 }
 

@@ -5,4 +5,4 @@
  */
 export { GROUPS, GROUP_IDS, DEFAULT_LAYERS, groupOf, type Group, type Symbol } from './groups';
 export { SYMBOL_PATHS, buildIconAtlas, type IconAtlas } from './symbols';
-export { PRECISION_LOOKS, PRECISION_STYLE, type PrecisionLook } from './precision';
+export { PRECISION_STYLE } from './precision';

@@ -1,10 +1,7 @@
 /**
  * How each location precision looks on the map: the layer functions draw with these numbers and the
- * legend's precision key (LayerPanel) shows the same looks, in this order.
+ * legend's precision key (LayerPanel) shows the same looks.
  */
-export const PRECISION_LOOKS = ['site', 'area', 'city', 'schematic', 'outline', 'shared', 'unlocated'] as const;
-export type PrecisionLook = (typeof PRECISION_LOOKS)[number];
-
 export const PRECISION_STYLE = {
 	/** area (~5 km): a translucent disc under the marker */
 	area: { radiusM: 2500, fillAlpha: 45, lineAlpha: 90, lineWidth: 1 },

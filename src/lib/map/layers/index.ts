@@ -19,8 +19,6 @@ export type { LayerView } from './view';
 export { highlightPoints } from './highlight';
 export { cityGroupsShown, type CityGroupShown } from './city-groups';
 
-export const LAYER_IDS = ['areas', 'corridors', 'precision-halos', 'highlight-circle', 'highlight-ring', 'markers', 'city-groups', 'city-group-counts'] as const;
-
 export function buildLayers(data: PreparedLayers, v: LayerView, highlighted: PointRec[], groups: CityGroupShown[]): Layer[] {
 	return [
 		areasLayer(data.polygons, v),
