@@ -75,7 +75,7 @@ describe('proximity filter and distance columns', () => {
 		s = await open();
 		await s.page.goto(`${s.base}/?lang=en&near=ports:10,moon:5`);
 		await mapReady(s.page);
-		const want = nearSet(['ftz', 'bonded', 'ports', 'airports', 'rail', 'entry', 'rail-corridors', 'river-corridors', 'sea-routes', 'air-routes', 'road-corridors', 'dev-zones', 'parks', 'logistics', 'ecommerce', 'innovation', 'exhibition', 'overseas'], [{ group: 'ports', km: 10 }]);
+		const want = nearSet(['ftz', 'bonded', 'ports', 'airports', 'rail', 'entry', 'rail-corridors', 'river-corridors', 'sea-routes', 'air-routes', 'road-corridors', 'dev-zones', 'parks', 'logistics', 'ecommerce', 'innovation', 'exhibition', 'exchange', 'overseas'], [{ group: 'ports', km: 10 }]);
 		expect(await listIds(s.page)).toEqual(want);
 		expect(await s.page.locator('.notices').textContent()).toContain('near (moon:5)');
 		expect(s.errors).toEqual([]);

@@ -30,6 +30,8 @@ export const KINDS = [
 	'innovation-area', // science city, innovation corridor
 	'exhibition-venue',
 	'overseas-park', // cooperation park abroad
+	'international-exchange', // consulate district, platforms the plans name for exchange abroad (会客厅, 侨梦苑)
+	'business-district', // headquarters / business district the plans present as an opening platform (总部经济集聚区)
 	'city' // a whole city: carries city-wide targets
 ] as const;
 export type Kind = (typeof KINDS)[number];

@@ -33,6 +33,7 @@ export const GROUPS: Group[] = [
 	{ id: 'ecommerce', kinds: ['ecommerce-zone', 'market-procurement'], color: [255, 187, 0], symbol: 'circle', defaultOn: true },
 	{ id: 'innovation', kinds: ['innovation-area'], color: [0, 150, 136], symbol: 'star', defaultOn: true },
 	{ id: 'exhibition', kinds: ['exhibition-venue'], color: [233, 30, 99], symbol: 'triangle', defaultOn: true },
+	{ id: 'exchange', kinds: ['international-exchange', 'business-district'], color: [63, 81, 181], symbol: 'diamond', defaultOn: true },
 	{ id: 'overseas', kinds: ['overseas-park'], color: [96, 125, 139], symbol: 'circle', defaultOn: true },
 	{ id: 'cities', kinds: ['city'], color: [90, 90, 90], symbol: 'ring', defaultOn: false }
 ];
