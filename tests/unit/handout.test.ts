@@ -58,6 +58,10 @@ describe('a step page', () => {
 		expect(first.sections).toContain(f.citations[0].section);
 		expect(first.title).toBe(plans.find((p) => p.id === first.id)!.title_en);
 	});
+	it('a plan line gives the year once, and the sections after the title', () => {
+		expect(planLine({ id: 'a', title: 'Plan (2022—2025年)', year: 2022, sections: [] })).toBe('Plan (2022—2025年)');
+		expect(planLine({ id: 'a', title: 'Plan', year: 2023, sections: ['三、(二)', '第四章'] })).toBe('Plan (2023) — 三、(二); 第四章');
+	});
 	it('a step without a selection lists the tour\'s own plans', () => {
 		const tour = tours.find((t) => t.id === 'wuhan-hefei')!;
 		expect(selectedOf(tour.steps[0].state)).toBeNull();

@@ -88,9 +88,14 @@ export function stepPage(tour: Tour, step: number, lang: Lang, features: Readonl
 	};
 }
 
+/** " (2023)" after a plan's title, unless the title already says its year. */
+export function yearSuffix(p: { title: string; year: number | null }): string {
+	return p.year && !p.title.includes(String(p.year)) ? ` (${p.year})` : '';
+}
+
 /** A plan as one line of text: "Title (2018) — 三、(二)". */
 export function planLine(p: CitedPlan): string {
-	const year = p.year ? ` (${p.year})` : '';
+	const year = yearSuffix(p);
 	return `${p.title}${year}${p.sections.length ? ' — ' + p.sections.join('; ') : ''}`;
 }
 
