@@ -13,7 +13,7 @@ export interface LegendItem {
 	count: number;
 }
 
-interface DeckLike {
+export interface DeckLike {
 	setProps(p: Record<string, unknown>): void;
 	redraw(reason?: string): void;
 	canvas?: HTMLCanvasElement | null;
@@ -26,8 +26,17 @@ export async function renderPng(
 	deck: DeckLike | null,
 	opts: { scale: 1 | 2; title: string; legend: LegendItem[]; attribution: string; font?: string }
 ): Promise<Blob> {
+	const out = await captureMap(map, deck, opts.scale);
+	drawOverlay(out.getContext('2d')!, out.width, out.height, opts.scale, opts);
+	return canvasToPng(out);
+}
+
+/**
+ * The map and the deck.gl overlay drawn together into a new 2D canvas at `scale` × CSS pixels, the map's
+ * pixel ratio given back afterwards. Shared by the PNG export and the tour handout (src/lib/tours/).
+ */
+export async function captureMap(map: MLMap, deck: DeckLike | null, scale: number): Promise<HTMLCanvasElement> {
 	const prevRatio = map.getPixelRatio();
-	const scale = opts.scale;
 	try {
 		map.setPixelRatio(scale);
 		deck?.setProps({ useDevicePixels: scale });
@@ -49,12 +58,15 @@ export async function renderPng(
 		const ctx = out.getContext('2d')!;
 		ctx.drawImage(base, 0, 0, w, h);
 		if (deck?.canvas) ctx.drawImage(deck.canvas, 0, 0, w, h);
-		drawOverlay(ctx, w, h, scale, opts);
-		return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+		return out;
 	} finally {
 		map.setPixelRatio(prevRatio);
 		deck?.setProps({ useDevicePixels: true });
 	}
+}
+
+export function canvasToPng(c: HTMLCanvasElement): Promise<Blob> {
+	return new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
 export function drawOverlay(
