@@ -113,3 +113,22 @@ describe('drawn lengths read as approximate when schematic (item 11)', () => {
 		expect(drawnLength!(km as number, p as string, l as 'zh' | 'en')).toBe(want);
 	});
 });
+
+describe('exports are built in slices with progress (item 10)', () => {
+	it.each(['csv', 'geojson'] as const)('%s: same content as the one-shot export, progress from 0 to the total', async (kind) => {
+		const { buildExport } = await import('../../src/lib/share/export-run');
+		const { toGeoJSON } = await import('../../src/lib/share/export');
+		const seen: number[] = [];
+		const meta = { dataVersion: 'v', url: 'u' };
+		// a 0 ms slice forces one feature per slice: every step reports
+		const r = await buildExport(kind, compiled, { lang: 'zh', meta, sliceMs: 0 }, (p) => {
+			expect(p.total).toBe(compiled.length);
+			seen.push(p.done);
+		});
+		expect(r.content).toBe(kind === 'csv' ? toCSV(compiled, undefined, 'zh') : toGeoJSON(compiled, meta));
+		expect(seen[0]).toBe(0);
+		expect(seen.at(-1)).toBe(compiled.length);
+		expect(seen.every((d, i) => i === 0 || d >= seen[i - 1])).toBe(true);
+		expect(r.slices).toBeGreaterThan(1);
+	});
+});

@@ -41,9 +41,11 @@ export async function buildExport(
 	do {
 		await yieldToLoop();
 		const t0 = performance.now();
-		while (parts.length < total && performance.now() - t0 < slice) {
+		// at least one feature per slice, however short the slice
+		while (parts.length < total) {
 			const f = features[parts.length];
 			parts.push(kind === 'csv' ? csvRow(f, opts.hubsOf, opts.lang) : JSON.stringify(geojsonFeature(f, opts.hubsOf)));
+			if (performance.now() - t0 >= slice) break;
 		}
 		const content = parts.length === total ? (kind === 'csv' ? csvFromRows(parts) : geojsonFromParts(parts, opts.meta)) : null;
 		workMs += performance.now() - t0;
