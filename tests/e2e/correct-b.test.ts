@@ -44,7 +44,7 @@ function parseCsv(text: string): string[][] {
 	return [head.split(','), ...rows.map((l) => l.slice(1, -1).split('","').map((c) => c.replace(/""/g, '"')))];
 }
 async function download(page: Page, testid: string) {
-	const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId(testid).click()]);
+	const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId(testid).click({ timeout: 120_000 })]);
 	return readFileSync((await dl.path())!).toString('utf8');
 }
 
