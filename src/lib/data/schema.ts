@@ -341,6 +341,9 @@ export const planSchema = z.strictObject({
 	id: nonEmpty,
 	title_zh: nonEmpty,
 	title_en: nonEmpty,
+	/** what readers see wherever a plan is named (list, detail, tours, CSV): a short title with its year */
+	short_zh: nonEmpty,
+	short_en: nonEmpty,
 	issuer_zh: nonEmpty,
 	issuer_en: nonEmpty,
 	/** document number, e.g. 武政办〔2026〕26号; null where the source gives none */

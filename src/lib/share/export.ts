@@ -2,6 +2,9 @@
 import type { CompiledFeature } from '../data/types';
 import { anchorOf } from '../analysis/geo';
 import { HUB_GROUPS, type HubDistance } from '../analysis/proximity';
+import type { Lang } from '../state/state';
+import { kindLabel, cityLabel, statusLabel } from '../i18n';
+import { planCodesOf, planLabelsOf } from '../data/plans';
 
 /** The nearest airport, port and rail hub of a feature (analysis/proximity.ts hubDistances). */
 export type HubsOf = (f: CompiledFeature) => HubDistance[];
@@ -12,34 +15,46 @@ export function filteredFeatures(features: CompiledFeature[], mask: Uint8Array):
 	return features.filter((_, i) => mask[i] === 1);
 }
 
-export function toGeoJSON(features: CompiledFeature[], meta: { dataVersion: string; url: string }, hubsOf?: HubsOf): string {
-	return JSON.stringify({
-		type: 'FeatureCollection',
-		metadata: { source: 'Open Platforms Atlas', data_version: meta.dataVersion, view: meta.url, count: features.length },
-		features: features.map((f) => {
-			// eslint-disable-next-line @typescript-eslint/no-unused-vars
-			const { pinyin, pinyin_initials, layer, ...props } = f.properties;
-			if (!hubsOf) return { type: 'Feature', geometry: f.geometry, properties: props };
-			// great-circle km to the nearest airport, port and rail hub (null where there is none)
-			const hubs = hubsOf(f);
-			const nearest = Object.fromEntries(HUB_GROUPS.map((g) => { const h = hubs.find((x) => x.group === g); return [g, h ? hubRecord(h) : null]; }));
-			return { type: 'Feature', geometry: f.geometry, properties: { ...props, nearest } };
-		})
-	});
+/** One exported GeoJSON feature (search keys and the layer left out; nearest hubs added when given). */
+export function geojsonFeature(f: CompiledFeature, hubsOf?: HubsOf): object {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { pinyin, pinyin_initials, layer, ...props } = f.properties;
+	if (!hubsOf) return { type: 'Feature', geometry: f.geometry, properties: props };
+	// great-circle km to the nearest airport, port and rail hub (null where there is none)
+	const hubs = hubsOf(f);
+	const nearest = Object.fromEntries(HUB_GROUPS.map((g) => { const h = hubs.find((x) => x.group === g); return [g, h ? hubRecord(h) : null]; }));
+	return { type: 'Feature', geometry: f.geometry, properties: { ...props, nearest } };
+}
+
+export type ExportMeta = { dataVersion: string; url: string };
+
+/** The collection around already serialised features (so a caller can build them in chunks). */
+export function geojsonFromParts(parts: string[], meta: ExportMeta): string {
+	const head = JSON.stringify({ type: 'FeatureCollection', metadata: { source: 'Open Platforms Atlas', data_version: meta.dataVersion, view: meta.url, count: parts.length } });
+	return `${head.slice(0, -1)},"features":[${parts.join(',')}]}`;
+}
+
+export function toGeoJSON(features: CompiledFeature[], meta: ExportMeta, hubsOf?: HubsOf): string {
+	return geojsonFromParts(features.map((f) => JSON.stringify(geojsonFeature(f, hubsOf))), meta);
 }
 
 export const CSV_COLUMNS = [
 	'id',
 	'name_zh',
 	'name_en',
+	// codes for machines, labels (in the reader's language) for people
 	'kind',
+	'kind_label',
 	'city',
+	'city_label',
 	'level',
 	'status',
+	'status_label',
 	'lon',
 	'lat',
 	'location_precision',
 	'plans',
+	'plan_titles',
 	'targets_zh',
 	'targets_en',
 	'industries',
@@ -54,33 +69,43 @@ function cell(v: unknown): string {
 	return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCSV(features: CompiledFeature[], hubsOf?: HubsOf): string {
-	const lines = [CSV_COLUMNS.join(',')];
-	for (const f of features) {
-		const p = f.properties;
-		const a = anchorOf(f.geometry);
-		const row = [
-			p.id,
-			p.name_zh,
-			p.name_en,
-			p.kind,
-			p.city,
-			p.level ?? '',
-			p.status,
-			a ? a[0].toFixed(5) : '',
-			a ? a[1].toFixed(5) : '',
-			p.location.precision,
-			[...new Set(p.citations.map((c) => c.plan))].join(' '),
-			p.targets.map((t) => `${t.label_zh} ${t.value} ${t.unit} (${t.year})`).join('; '),
-			p.targets.map((t) => `${t.label_en} ${t.value} ${t.unit} (${t.year})`).join('; '),
-			p.industries.join(' '),
-			p.aliases.join('; '),
-			...nearestCells(hubsOf?.(f) ?? [])
-		];
-		lines.push(row.map(cell).join(','));
-	}
-	// BOM so Excel reads UTF-8 (Chinese names) correctly; CRLF as RFC 4180 says
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+/** The filtered features as CSV; label columns are in `lang`. */
+export function toCSV(features: CompiledFeature[], hubsOf?: HubsOf, lang: Lang = 'en'): string {
+	return csvFromRows(features.map((f) => csvRow(f, hubsOf, lang)));
+}
+
+/** BOM so Excel reads UTF-8 (Chinese names) correctly; CRLF as RFC 4180 says. */
+export function csvFromRows(rows: string[]): string {
+	return '\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+/** One CSV line of a feature. */
+export function csvRow(f: CompiledFeature, hubsOf?: HubsOf, lang: Lang = 'en'): string {
+	const p = f.properties;
+	const a = anchorOf(f.geometry);
+	const row = [
+		p.id,
+		p.name_zh,
+		p.name_en,
+		p.kind,
+		kindLabel(lang, p.kind),
+		p.city,
+		cityLabel(lang, p.city),
+		p.level ?? '',
+		p.status,
+		statusLabel(lang, p.status),
+		a ? a[0].toFixed(5) : '',
+		a ? a[1].toFixed(5) : '',
+		p.location.precision,
+		planCodesOf(p.citations).join(' '),
+		planLabelsOf(p.citations, lang).join('; '),
+		p.targets.map((t) => `${t.label_zh} ${t.value} ${t.unit} (${t.year})`).join('; '),
+		p.targets.map((t) => `${t.label_en} ${t.value} ${t.unit} (${t.year})`).join('; '),
+		p.industries.join(' '),
+		p.aliases.join('; '),
+		...nearestCells(hubsOf?.(f) ?? [])
+	];
+	return row.map(cell).join(',');
 }
 
 function nearestCells(hubs: HubDistance[]): string[] {
