@@ -22,11 +22,12 @@ afterEach(async () => {
 	s = null;
 });
 const SLOW = 600_000;
-async function start(width: number, height: number) {
-	s = await open({ width, height });
+async function start(width: number, height: number): Promise<Session> {
+	const n = await open({ width, height });
 	// a loaded 2-core machine: SwiftShader draws a frame in seconds
-	s.page.setDefaultTimeout(180_000);
-	return s;
+	n.page.setDefaultTimeout(180_000);
+	s = n;
+	return n;
 }
 
 type Pos = [number, number];
@@ -90,8 +91,8 @@ const agree = (c: Awaited<ReturnType<typeof allCounts>>) => {
 
 describe('desktop 1440×900', () => {
 	it('the first pick of a long route frames it clear of the detail panel; zoom to results; 0 results has a way out; counts agree', async () => {
-		const { page } = await start(1440, 900);
-		await page.goto(`${s.base}/?lang=en&l=rail-corridors`);
+		const { page, base } = await start(1440, 900);
+		await page.goto(`${base}/?lang=en&l=rail-corridors`);
 		await mapReady(page, SLOW);
 
 		// item 3: search 合肥中欧班列, Enter: the first pick opens the detail panel and frames the whole route
@@ -151,12 +152,12 @@ describe('desktop 1440×900', () => {
 	}, SLOW);
 
 	it('counts agree for a few filter links (one page)', async () => {
-		await start(1440, 900);
+		const { page, base } = await start(1440, 900);
 		for (const q of ['k=airport&l=airports,rail-corridors', 'city=hefei&st=planned', 'y=2018&l=rail-corridors,ports']) {
-			await s.page.goto(`${s.base}/?lang=en&${q}`);
+			await page.goto(`${base}/?lang=en&${q}`);
 			// the legend is drawn once the data and the filter result are in
-			await s.page.locator('.legend').waitFor();
-			const c = await allCounts(s.page);
+			await page.locator('.legend').waitFor();
+			const c = await allCounts(page);
 			expect(c.summary, q).toBeGreaterThan(0);
 			agree(c);
 		}
@@ -165,8 +166,8 @@ describe('desktop 1440×900', () => {
 
 describe('phone 375×740', () => {
 	it('a pick lands in the strip of map above a detail sheet that is a peek; the list button opens the list over it', async () => {
-		const { page } = await start(375, 740);
-		await page.goto(`${s.base}/?lang=en`);
+		const { page, base } = await start(375, 740);
+		await page.goto(`${base}/?lang=en`);
 		await mapReady(page, SLOW);
 		await page.locator('input[role="combobox"]').fill('Tianhe');
 		await page.locator('#search-results [role="option"]').first().waitFor();
