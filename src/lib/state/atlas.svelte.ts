@@ -23,6 +23,12 @@ export interface MapApi {
 	/** frame the map to all these features (compare view) */
 	frameFeatures?(ids: string[]): void;
 	getMapView(): import('../map/MapView.svelte').default | undefined;
+	/** zoom to results: frame every feature the filters let through (false when none is located) */
+	frameResult?(): boolean;
+	/** whether any feature the filters let through is on screen, outside the panels */
+	resultInView?(): boolean;
+	/** move the map only as far as needed to bring the feature out from under the panels */
+	revealFeature?(id: string): void;
 }
 
 export type BootStatus = 'loading' | 'ready' | 'error' | 'no-webgl';
@@ -39,6 +45,8 @@ export class Atlas {
 	compare = $state.raw<string[]>([]);
 	corridorColour = $state.raw<'group' | 'city'>('group');
 	timeline = $state.raw<Timeline>(defaultState().timeline);
+	/** the active filters, the one changed last at the end ("clear the last filter"); not in links */
+	filterOrder = $state.raw<tx.FilterKey[]>([]);
 
 	/** data, basemap and prepared layers once loaded */
 	loaded = $state.raw<Loaded | null>(null);
@@ -134,7 +142,7 @@ export class Atlas {
 	set(s: AtlasState) {
 		if (!tx.sameCamera(this.camera, s.camera)) this.camera = s.camera;
 		if (JSON.stringify(this.layers) !== JSON.stringify(s.layers)) this.layers = s.layers;
-		if (JSON.stringify(this.filters) !== JSON.stringify(s.filters)) this.filters = s.filters;
+		if (JSON.stringify(this.filters) !== JSON.stringify(s.filters)) this.#setFilters(s.filters);
 		if (this.selected !== s.selected) this.selected = s.selected;
 		if (this.lang !== s.lang) this.lang = s.lang;
 		if (this.basemap !== s.basemap) this.basemap = s.basemap;
@@ -157,14 +165,30 @@ export class Atlas {
 	setCamera(c: Camera) {
 		if (!tx.sameCamera(this.camera, c)) this.camera = c;
 	}
+	/** every filter change goes through here, so the order of changes stays known */
+	#setFilters(next: Filters) {
+		if (next === this.filters) return;
+		const order = tx.noteFilterChange(this.filterOrder, this.filters, next);
+		this.filters = next;
+		if (order !== this.filterOrder) this.filterOrder = order;
+	}
 	patchFilters(p: Partial<Filters>) {
-		this.filters = tx.patchFilters(this.filters, p);
+		this.#setFilters(tx.patchFilters(this.filters, p));
 	}
 	toggleInList<K extends keyof Filters>(key: K, value: Filters[K] extends (infer U)[] ? U : never) {
-		this.filters = tx.toggleInList(this.filters, key as never, value as never);
+		this.#setFilters(tx.toggleInList(this.filters, key as never, value as never));
 	}
 	clearFilters() {
-		this.filters = tx.clearFilters(this.filters);
+		this.#setFilters(tx.clearFilters(this.filters));
+	}
+	/** the filter changed last, or null when none is on */
+	get lastFilter(): tx.FilterKey | null {
+		return this.filterOrder.at(-1) ?? null;
+	}
+	/** clear the filter changed last (the one-click way out of an empty result) */
+	clearLastFilter() {
+		const k = this.lastFilter;
+		if (k) this.#setFilters(tx.clearFilter(this.filters, k));
 	}
 	toggleLayer(id: string) {
 		this.#isolatedFrom = null;

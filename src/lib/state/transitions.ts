@@ -120,3 +120,34 @@ export function stepYear(years: readonly number[], year: number | null, dir: 1 |
 	}
 	return years[(i + dir + years.length) % years.length];
 }
+
+/** One filter of the panel (a key of Filters): "clear the last filter" clears one of these. */
+export type FilterKey = keyof Filters;
+export const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as FilterKey[];
+
+const sameFilterValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** The filters that restrict anything, in the order of Filters. */
+export function activeFilterKeys(f: Filters): FilterKey[] {
+	return FILTER_KEYS.filter((k) => !sameFilterValue(f[k], EMPTY_FILTERS[k]));
+}
+
+/**
+ * The active filters ordered by when they last changed, the latest at the end: what "clear the last
+ * filter" undoes. A filter that changes moves to the end, one cleared leaves; filters that arrived
+ * active without a change seen here (a link) come first, in the order of Filters. The same array back
+ * when the order is unchanged.
+ */
+export function noteFilterChange(order: readonly FilterKey[], before: Filters, after: Filters): FilterKey[] {
+	const active = activeFilterKeys(after);
+	const changed = before === after ? [] : FILTER_KEYS.filter((k) => !sameFilterValue(before[k], after[k]));
+	const kept = order.filter((k) => active.includes(k) && !changed.includes(k));
+	const unseen = active.filter((k) => !kept.includes(k) && !changed.includes(k));
+	const next = [...unseen, ...kept, ...changed.filter((k) => active.includes(k))];
+	return sameList(next, order) ? (order as FilterKey[]) : next;
+}
+
+/** Clear one filter (back to "no restriction"); the same object when it is not set. */
+export function clearFilter(f: Filters, key: FilterKey): Filters {
+	return patchFilters(f, { [key]: structuredClone(EMPTY_FILTERS[key]) });
+}
