@@ -4,6 +4,8 @@
  */
 import Fuse from 'fuse.js';
 import type { CompiledProperties } from '../data/types';
+// district and town names (kind 'place') are searched beside the features: place-search.ts
+export { createPlaceSearch, loadPlaceSearch, placesFrom, type PlaceEntry, type PlaceSearch } from './place-search';
 
 type P = Pick<CompiledProperties, 'id' | 'name_zh' | 'name_en' | 'aliases' | 'pinyin' | 'pinyin_initials'>;
 

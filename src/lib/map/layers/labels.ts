@@ -1,6 +1,7 @@
 /**
  * Feature labels as MapLibre symbols: the one label system of the map, so feature names and basemap
- * place names share MapLibre's collision detection, and main hubs (lower rank) win placement.
+ * place names share MapLibre's collision detection, and main hubs (lower rank) win placement; the
+ * basemap's city names are moved above them all and win over every feature label.
  * The filter mask reaches the labels as a filter expression over feature indices.
  */
 import type { Map as MLMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
@@ -138,17 +139,25 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
 		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
 	];
+	let added = false;
 	for (const l of layers) {
-		if (!map.getLayer(l.id))
+		if (!map.getLayer(l.id)) {
+			added = true;
 			map.addLayer(
 				l.text
 					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang), paint: labelPaint, filter: l.filter }
 					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: { ...spaceLayout, 'icon-offset': offsetExpression(data) }, filter: l.filter }
 			);
-		else {
+		} else {
 			map.setFilter(l.id, l.filter);
 			if (l.text) map.setLayoutProperty(l.id, 'text-field', labelText(lang));
 			else if (dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
 		}
 	}
+	// city names win over every feature label: the basemap's city labels go on top, so MapLibre
+	// places them first (#15 item 4)
+	if (added && map.getLayer(CITY_LABEL_LAYER)) map.moveLayer(CITY_LABEL_LAYER);
 }
+
+/** the offline basemap's city-name layer (map/basemap.ts) */
+export const CITY_LABEL_LAYER = 'city-labels';
