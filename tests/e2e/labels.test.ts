@@ -37,7 +37,7 @@ describe('basemap names', () => {
 		const towns: string[] = [];
 		page.on('request', (r) => r.url().includes('towns.geojson') && towns.push(r.url()));
 		await page.goto(`${s.base}/?lang=en`);
-		await mapReady(page);
+		await mapReady(page, 240_000);
 		const cities = await rendered(page, 'city-labels', 'name_en');
 		expect(cities).toEqual(expect.arrayContaining(['Wuhan', 'Hefei']));
 		// city names are placed before every feature label (the top symbol layer)
@@ -77,13 +77,29 @@ describe('basemap names', () => {
 		s = await open({ width: 1440, height: 900, locale: 'zh-CN' });
 		const { page } = s;
 		await page.goto(`${s.base}/?lang=zh`);
-		await mapReady(page);
+		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
 		await shot(page, 'labels-open-zh-1440');
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 375, height: 740 }));
 		await page.goto(`${s.base}/?lang=zh`);
-		await mapReady(page);
+		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
 		await shot(page, 'labels-open-zh-375');
+	}, 420_000);
+
+	it('corridor names along the lines over Central Asia, and the legend of colours by origin city (cc=city)', async () => {
+		s = await open({ width: 1440, height: 900 });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=en&c=75,45,3.5&cc=city`);
+		await mapReady(page, 240_000);
+		const names = await rendered(page, 'atlas-corridor-labels', 'name_en');
+		expect(names.length, names.join(', ')).toBeGreaterThanOrEqual(2);
+		const corridors = await page.evaluate(() =>
+			(window as unknown as W).__atlasMap.querySourceFeatures('atlas-labels', { filter: ['==', ['geometry-type'], 'LineString'] }).map((f) => String(f.properties.name_en))
+		);
+		for (const n of names) expect(corridors).toContain(n);
+		const legend = await page.locator('[data-testid="legend-city-colours"] li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.city));
+		expect(legend).toEqual(expect.arrayContaining(['wuhan', 'hefei']));
+		await shot(page, 'labels-corridors-en');
 	}, 420_000);
 });
