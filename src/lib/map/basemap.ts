@@ -70,7 +70,12 @@ export function labelField(lang: Lang): ExpressionSpecification {
 	return lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['get', 'name_en'];
 }
 
-const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels'];
+/** the cities of the atlas (geodata/cities.geojson): each can carry a city-group ring */
+export const ATLAS_CITY_NAMES = ['Wuhan', 'Ezhou', 'Huangshi', 'Huanggang', 'Xiaogan', 'Xianning', 'Xiantao', 'Tianmen', 'Qianjiang', 'Hefei'];
+/** radial offset (em of a 14 px label) that clears the largest ring (22 px radius) */
+export const CITY_RING_OFFSET_EM = 1.75;
+
+const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', 'town-labels'];
 
 /** Switch the basemap's labels to another language in place (a style diff would re-compare every source). */
 export function setBasemapLanguage(map: import('maplibre-gl').Map, lang: Lang): void {
@@ -161,7 +166,9 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 					'text-field': labelField(lang),
 					'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
 					'text-variable-anchor': ['bottom-left', 'top-right', 'top-left', 'bottom-right'],
-					'text-radial-offset': 0.5,
+					// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
+					// names stand clear of it (layers/city-groups.ts)
+					'text-radial-offset': ['match', ['get', 'name_en'], ATLAS_CITY_NAMES, CITY_RING_OFFSET_EM, 0.5],
 					'symbol-sort-key': ['get', 'rank']
 				},
 				paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
@@ -174,5 +181,76 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 				paint: { 'circle-radius': 2.5, 'circle-color': '#fff', 'circle-stroke-color': '#555', 'circle-stroke-width': 1 }
 			}
 		]
+	};
+}
+
+// ——— town-level orientation (#15): districts and towns, fetched only once zoom 9 is first reached ———
+
+export const TOWN_SOURCE = 'towns';
+export const TOWN_LAYER = 'town-labels';
+/** districts from this zoom; other county seats half a level later, township seats from zoom 10 */
+export const TOWN_MIN_ZOOM = 9;
+
+function townLayer(lang: Lang): import('maplibre-gl').SymbolLayerSpecification {
+	return {
+		id: TOWN_LAYER,
+		type: 'symbol',
+		source: TOWN_SOURCE,
+		minzoom: TOWN_MIN_ZOOM,
+		filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 9.5, 2, 10, 3]],
+		layout: {
+			'text-field': labelField(lang),
+			'text-size': ['match', ['get', 'rank'], 1, 13, 2, 12, 11],
+			// districts before towns when they collide
+			'symbol-sort-key': ['get', 'rank'],
+			'text-padding': 4,
+			'text-max-width': 8
+		},
+		paint: {
+			'text-color': ['match', ['get', 'rank'], 1, '#5d5648', '#7a7468'],
+			'text-halo-color': COLORS.halo,
+			'text-halo-width': 1.4,
+			'text-opacity': ['interpolate', ['linear'], ['zoom'], TOWN_MIN_ZOOM, 0.6, TOWN_MIN_ZOOM + 0.4, 1]
+		}
+	};
+}
+
+/**
+ * Lazily add the districts-and-towns source and label layer to an offline-basemap map: the file is
+ * fetched the first time the camera reaches zoom 9 (never at start-up), and put back after a style
+ * change. Town names sit under the city labels and the feature labels (they are placed last, so they
+ * never push a city or a platform name away). Orientation only: a failed fetch leaves the map as it was.
+ * Returns a function that detaches the listeners.
+ */
+export function attachTowns(map: import('maplibre-gl').Map, url: string, lang: () => Lang, fetchFn: typeof fetch = fetch): () => void {
+	let data: GeoJSON.FeatureCollection | null = null;
+	let asked = false;
+	const add = () => {
+		if (!data || !map.getStyle() || map.getSource(TOWN_SOURCE)) return;
+		// only on the offline style (it has the city-labels layer), below its labels
+		if (!map.getLayer('city-labels')) return;
+		map.addSource(TOWN_SOURCE, { type: 'geojson', data });
+		map.addLayer(townLayer(lang()), 'province-labels');
+	};
+	const onMove = () => {
+		if (asked || map.getZoom() < TOWN_MIN_ZOOM - 0.25) return;
+		asked = true;
+		fetchFn(url)
+			.then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: ${r.status}`))))
+			.then((d: GeoJSON.FeatureCollection) => {
+				data = d;
+				if (map.isStyleLoaded()) add();
+				else map.once('idle', add);
+			})
+			.catch(() => {
+				/* orientation only: the map stays as it was */
+			});
+	};
+	map.on('moveend', onMove);
+	map.on('style.load', add);
+	onMove();
+	return () => {
+		map.off('moveend', onMove);
+		map.off('style.load', add);
 	};
 }

@@ -9,6 +9,9 @@
  * fields, e.g. place names (kind 'place') that another module adds beside the features.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
+import type { CompiledProperties } from '../data/types';
+// district and town names (kind 'place') are searched beside the features: place-search.ts
+export { createPlaceSearch, loadPlaceSearch, placeIsExact, placesFrom, type PlaceEntry, type PlaceSearch } from './place-search';
 
 export interface SearchEntry {
 	id: string;

@@ -1,12 +1,14 @@
 /**
  * Feature labels as MapLibre symbols: the one label system of the map, so feature names and basemap
- * place names share MapLibre's collision detection, and main hubs (lower rank) win placement.
+ * place names share MapLibre's collision detection, and main hubs (lower rank) win placement; the
+ * basemap's city names are moved above them all and win over every feature label.
  * The filter mask reaches the labels as a filter expression over feature indices.
  */
 import type { Map as MLMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { PreparedLayers } from '../prepare';
 import type { CompiledFeature } from '../../data/types';
 import type { Lang } from '../../state/state';
+import { corridorLabelFeatures, corridorLabelFilter, corridorLabelLayer, CORRIDOR_LABEL_LAYER } from './corridor-labels';
 
 export const LABEL_SOURCE = 'atlas-labels';
 export const LABEL_LAYER = 'atlas-labels';
@@ -18,7 +20,8 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 	const pts = prepared.points.length > MAX_LABELS ? [...prepared.points].sort((a, b) => a.rank - b.rank).slice(0, MAX_LABELS) : prepared.points;
 	return {
 		type: 'FeatureCollection',
-		features: pts.map((p) => ({
+		features: [
+			...pts.map((p): GeoJSON.Feature => ({
 			type: 'Feature',
 			properties: {
 				i: p.i,
@@ -32,7 +35,10 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 				name_en: features[p.i].properties.name_en
 			},
 			geometry: { type: 'Point', coordinates: p.position }
-		}))
+			})),
+			// corridor names along their lines (corridor-labels.ts), in the same source: one collision index
+			...corridorLabelFeatures(prepared.paths, features)
+		]
 	};
 }
 
@@ -57,6 +63,8 @@ export interface LabelFilters {
 	hubLabel: ExpressionSpecification;
 	space: ExpressionSpecification;
 	label: ExpressionSpecification;
+	/** corridor names along the lines */
+	corridor: ExpressionSpecification;
 }
 
 /** Only features whose mask is 1 are labelled (and the selected one always, before all others). */
@@ -66,15 +74,18 @@ export function labelFilter(mask: Uint8Array, selected: number | null, labelled:
 	const shown: ExpressionSpecification = ['in', ['get', 'i'], ['literal', on]];
 	const hub: ExpressionSpecification = ['==', ['get', 'rank'], 0];
 	const notHub: ExpressionSpecification = ['>', ['get', 'rank'], 0];
-	const isSel: ExpressionSpecification = ['==', ['get', 'i'], selected ?? -1];
+	// the point layers never take the corridor lines of the same source
+	const pt: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+	const isSel: ExpressionSpecification = ['all', pt, ['==', ['get', 'i'], selected ?? -1]];
 	// rank 1 labels from the regional view (zoom 6), the rest once zoomed in
 	const byZoom: ExpressionSpecification = ['<=', ['get', 'rank'], ['step', ['zoom'], 0, 6, 1, 8, 2, 9, 3]];
 	return {
 		selected: isSel,
-		hubSpace: ['all', shown, hub],
-		hubLabel: ['all', shown, hub, ['!', isSel]],
-		space: ['all', shown, notHub],
-		label: ['all', shown, notHub, byZoom, ['!', isSel]]
+		hubSpace: ['all', pt, shown, hub],
+		hubLabel: ['all', pt, shown, hub, ['!', isSel]],
+		space: ['all', pt, shown, notHub],
+		label: ['all', pt, shown, notHub, byZoom, ['!', isSel]],
+		corridor: corridorLabelFilter(shown)
 	};
 }
 
@@ -138,17 +149,33 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
 		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
 	];
+	let added = false;
+	// corridor names first, at the bottom: every point label and marker wins over them
+	if (!map.getLayer(CORRIDOR_LABEL_LAYER)) {
+		added = true;
+		map.addLayer(corridorLabelLayer(LABEL_SOURCE, filters.corridor, lang));
+	} else {
+		map.setFilter(CORRIDOR_LABEL_LAYER, filters.corridor);
+		map.setLayoutProperty(CORRIDOR_LABEL_LAYER, 'text-field', labelText(lang));
+	}
 	for (const l of layers) {
-		if (!map.getLayer(l.id))
+		if (!map.getLayer(l.id)) {
+			added = true;
 			map.addLayer(
 				l.text
 					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang), paint: labelPaint, filter: l.filter }
 					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: { ...spaceLayout, 'icon-offset': offsetExpression(data) }, filter: l.filter }
 			);
-		else {
+		} else {
 			map.setFilter(l.id, l.filter);
 			if (l.text) map.setLayoutProperty(l.id, 'text-field', labelText(lang));
 			else if (dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
 		}
 	}
+	// city names win over every feature label: the basemap's city labels go on top, so MapLibre
+	// places them first (#15 item 4)
+	if (added && map.getLayer(CITY_LABEL_LAYER)) map.moveLayer(CITY_LABEL_LAYER);
 }
+
+/** the offline basemap's city-name layer (map/basemap.ts) */
+export const CITY_LABEL_LAYER = 'city-labels';

@@ -1,0 +1,105 @@
+/**
+ * Labels (#15 item 4, #12): at the opening view the basemap's city names for Wuhan and Hefei are drawn
+ * (placed by MapLibre, not collided away by feature labels), district names are drawn at zoom 10 over
+ * Wuhan (their file fetched only then), and the search flies to a district.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { open, mapReady, afterChangeSettled, shot, close, shareBrowserInFile, type Session } from './harness';
+
+shareBrowserInFile();
+
+let s: Session | null = null;
+afterEach(async () => {
+	if (s) {
+		expect(s.external, 'no request leaves the origin').toEqual([]);
+		expect(s.errors, 'no page errors').toEqual([]);
+		await close(s);
+	}
+	s = null;
+});
+
+type W = { __atlasMap: import('maplibre-gl').Map };
+/** names of the placed (drawn) symbols of a layer, in the given language's field */
+const rendered = (page: Session['page'], layer: string, field: 'name_en' | 'name_zh') =>
+	page.evaluate(
+		([l, f]) => {
+			const map = (window as unknown as W).__atlasMap;
+			if (!map.getLayer(l)) return [];
+			return [...new Set(map.queryRenderedFeatures({ layers: [l] }).map((x) => String(x.properties[f])))];
+		},
+		[layer, field] as const
+	);
+
+describe('basemap names', () => {
+	it('en, 1440×900: Wuhan and Hefei labelled at the opening view, above the feature labels; districts at zoom 10; search flies to Caidian', async () => {
+		s = await open({ width: 1440, height: 900 });
+		const { page } = s;
+		const towns: string[] = [];
+		page.on('request', (r) => r.url().includes('towns.geojson') && towns.push(r.url()));
+		await page.goto(`${s.base}/?lang=en`);
+		await mapReady(page, 240_000);
+		const cities = await rendered(page, 'city-labels', 'name_en');
+		expect(cities).toEqual(expect.arrayContaining(['Wuhan', 'Hefei']));
+		// city names are placed before every feature label (the top symbol layer)
+		const order = await page.evaluate(() => (window as unknown as W).__atlasMap.getLayersOrder());
+		expect(order.indexOf('city-labels')).toBeGreaterThan(order.indexOf('atlas-label-selected'));
+		expect(towns, 'the towns file is not fetched below zoom 9').toEqual([]);
+		await shot(page, 'labels-open-en-1440');
+
+		await afterChangeSettled(page, () => page.evaluate(() => (window as unknown as W).__atlasMap.jumpTo({ center: [114.25, 30.58], zoom: 10 })));
+		await page.waitForFunction(() => !!(window as unknown as W).__atlasMap.getLayer('town-labels'), null, { timeout: 30_000 });
+		await afterChangeSettled(page, async () => {});
+		const districts = await rendered(page, 'town-labels', 'name_en');
+		expect(towns.length).toBe(1);
+		expect(districts.filter((d) => / District$/.test(d)).length, districts.join(', ')).toBeGreaterThanOrEqual(4);
+		expect(await rendered(page, 'city-labels', 'name_en')).toContain('Wuhan');
+		await shot(page, 'labels-wuhan-z10-en');
+
+		// search: a district flies the map there
+		await page.fill('input[role="combobox"]', 'Caidian');
+		await page.waitForSelector('[data-testid="search-place"]');
+		expect(await page.locator('[data-testid="search-place"]').first().textContent()).toContain('Caidian District');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(
+			() => {
+				const m = (window as unknown as W).__atlasMap;
+				const c = m.getCenter();
+				return !m.isMoving() && Math.abs(c.lng - 114.0333) < 0.01 && Math.abs(c.lat - 30.5833) < 0.01;
+			},
+			null,
+			{ timeout: 30_000 }
+		);
+		await afterChangeSettled(page, async () => {});
+		expect(await rendered(page, 'town-labels', 'name_en')).toContain('Caidian District');
+	}, 420_000);
+
+	it('zh, 1440×900 and phone: 武汉 and 合肥 labelled at the opening view', async () => {
+		s = await open({ width: 1440, height: 900, locale: 'zh-CN' });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=zh`);
+		await mapReady(page, 240_000);
+		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		await shot(page, 'labels-open-zh-1440');
+		await afterChangeSettled(page, () => page.setViewportSize({ width: 375, height: 740 }));
+		await page.goto(`${s.base}/?lang=zh`);
+		await mapReady(page, 240_000);
+		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		await shot(page, 'labels-open-zh-375');
+	}, 420_000);
+
+	it('corridor names along the lines over Central Asia, and the legend of colours by origin city (cc=city)', async () => {
+		s = await open({ width: 1440, height: 900 });
+		const { page } = s;
+		await page.goto(`${s.base}/?lang=en&c=75,45,3.5&cc=city`);
+		await mapReady(page, 240_000);
+		const names = await rendered(page, 'atlas-corridor-labels', 'name_en');
+		expect(names.length, names.join(', ')).toBeGreaterThanOrEqual(2);
+		const corridors = await page.evaluate(() =>
+			(window as unknown as W).__atlasMap.querySourceFeatures('atlas-labels', { filter: ['==', ['geometry-type'], 'LineString'] }).map((f) => String(f.properties.name_en))
+		);
+		for (const n of names) expect(corridors).toContain(n);
+		const legend = await page.locator('[data-testid="legend-city-colours"] li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.city));
+		expect(legend).toEqual(expect.arrayContaining(['wuhan', 'hefei']));
+		await shot(page, 'labels-corridors-en');
+	}, 420_000);
+});
