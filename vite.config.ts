@@ -18,7 +18,8 @@ export default defineConfig({
 		noCdnUrls(),
 		thirdPartyNotices()
 	],
-	build: { chunkSizeWarningLimit: 2500 },
+	// BUILD_SOURCEMAP=1: source maps, for scripts/chunk-report.ts --modules (what each chunk is made of)
+	build: { chunkSizeWarningLimit: 2500, sourcemap: process.env.BUILD_SOURCEMAP === '1' },
 	test: {
 		// the projects run plain TypeScript: no SvelteKit plugin, only the $lib alias
 		projects: [

@@ -8,8 +8,11 @@
  *   - one frame of the map at that size (camera nudge → rendered), the yardstick for "a filter
  *     change costs no more than a frame", and each filter latency divided by it
  *   - JS and data bytes shipped, gzip
+ *   - start-up on the real data at 1440×900 (scripts/lib/startup.ts), atlas and bare page, median of
+ *     BENCH_RUNS (5) loads each: time to canvas, to map idle, total blocking time, longest task, bytes
  * A benchmark, not a test: it reports figures and never fails on them.
- *   BENCH_SIZES=1000,10000 npm run bench   to choose sizes
+ *   BENCH_SIZES=1000,10000,100000 npm run bench   to choose sizes (default 1000,10000)
+ *   BENCH_RUNS=5 BENCH_ONLY=startup|filters
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
@@ -19,12 +22,14 @@ import type { Page } from 'playwright-core';
 import { serve } from './serve';
 import { launch, enableTestHooks } from './lib/chromium';
 import { synthetic } from './lib/synthetic';
+import { measureStartup, medianSample, type StartupSample } from './lib/startup';
+import { chunkReport } from './chunk-report';
 import { PLAN_IDS } from '../src/lib/data/plans';
 import { DEFAULT_CAMERA } from '../src/lib/state/state';
 
 const root = join(import.meta.dirname, '..');
 const build = join(root, 'build');
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 
 const pct = (xs: number[], p: number) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -136,7 +141,12 @@ async function run() {
 	const basemap = readdirSync(join(build, 'basemap')).map((f) => join(build, 'basemap', f));
 	console.log(`\nBytes (gzip): all JS chunks ${kb(js.reduce((s, f) => s + gz(f), 0))} (${js.length} files); atlas data ${kb(realData.reduce((s, f) => s + gz(f), 0))}; offline basemap ${kb(basemap.reduce((s, f) => s + gz(f), 0))}`);
 
-	for (const n of sizes) {
+	const only = process.env.BENCH_ONLY;
+	const load = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
+	console.log(`Load average at start: ${load}${Number(load.split(' ')[0]) > 1.5 ? ' (a busy machine: absolute figures are noisy, ratios less so)' : ''}`);
+	console.log('\n' + chunkReport(build).text);
+	if (only !== 'filters') await startup(base, browser);
+	for (const n of only === 'startup' ? [] : sizes) {
 		const data = synthetic(n);
 		const dataGz = gzipSync(data).length;
 		// fewer samples where one software-rendered frame takes seconds
@@ -190,6 +200,34 @@ async function run() {
 	}
 	await browser.close();
 	server.close();
+}
+
+/** Start-up on the real data: the atlas against the bare page with the same data and basemap. */
+async function startup(base: string, browser: import('playwright-core').Browser) {
+	const runs = Number(process.env.BENCH_RUNS ?? 5);
+	const samples: Record<'app' | 'bare', StartupSample[]> = { app: [], bare: [] };
+	// alternate the two pages, so a change in the machine's load hits both alike
+	for (let k = 0; k < runs; k++) {
+		samples.app.push(await measureStartup(browser, `${base}/?lang=en`, { idle: 'atlas:map-idle', fetched: 'atlas:fetched' }));
+		samples.bare.push(await measureStartup(browser, `${base}/__bench/`, { idle: 'bare:idle', fetched: 'bare:fetched' }));
+	}
+	const a = medianSample(samples.app), b = medianSample(samples.bare);
+	const row = (name: string, x: number, y: number, f: (n: number) => string) =>
+		`  ${name.padEnd(40)}${f(x).padStart(10)}${f(y).padStart(10)}${(y > 0 ? `×${(x / y).toFixed(2)}` : '—').padStart(9)}`;
+	console.log(
+		[
+			`\nStart-up on the real data, 1440×900, median of ${runs} loads each (load average now ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`,
+			`  ${''.padEnd(40)}${'atlas'.padStart(10)}${'bare'.padStart(10)}${'ratio'.padStart(9)}`,
+			row('time to canvas', a.canvas, b.canvas, ms),
+			row('data arrived', a.fetched, b.fetched, ms),
+			row('time to map idle, data drawn', a.idle, b.idle, ms),
+			row('total blocking time', a.tbt, b.tbt, ms),
+			row('  of it after the data arrived', a.tbtAfterData, b.tbtAfterData, ms),
+			row('longest task', a.longest, b.longest, ms),
+			row('bytes transferred', a.bytes, b.bytes, kb),
+			`  long tasks per load (atlas): ${samples.app.map((s) => s.tasks.length).join(', ')}; bare: ${samples.bare.map((s) => s.tasks.length).join(', ')}`
+		].join('\n')
+	);
 }
 
 run().catch((e) => {

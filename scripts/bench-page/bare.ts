@@ -21,6 +21,7 @@ setWorkerUrl(workerUrl);
 async function start() {
 	performance.mark('bare:start');
 	const [topo, bm] = await Promise.all([fetch(`${base}/data/atlas.topojson`).then((r) => r.json() as Promise<Topology>), loadBasemap(base)]);
+	performance.mark('bare:fetched');
 	const feats = Object.values(topo.objects).flatMap((o) => (feature(topo, o as GeometryCollection) as unknown as GeoJSON.FeatureCollection).features);
 	type Rec = { f: GeoJSON.Feature; i: number };
 	const pts: Rec[] = feats.map((f, i) => ({ f, i })).filter((d) => d.f.geometry?.type === 'Point');
