@@ -260,7 +260,7 @@ describe('tours in an embed', () => {
 		// a step is fitted to the frame it is in (#11): its camera is the one the player framed it with
 		const stepCam = async (f: Frame, k: number): Promise<Cam> => {
 			await f.waitForFunction((k) => document.querySelector('[data-testid=tour-box]')?.getAttribute('data-framed')?.startsWith(`${k}:`), k, { timeout: 30_000 });
-			const state = () => f.evaluate(() => (window as unknown as { __atlas: { camera: Cam } }).__atlas.camera);
+			const state = () => f.evaluate(() => (window as unknown as { __atlas: { get(): { camera: Cam } } }).__atlas.get().camera);
 			await expect.poll(async () => sameCam(await camera(f), await state()), { timeout: 5000 }).toBe(true);
 			return camera(f);
 		};

@@ -77,10 +77,10 @@ async function framed(f: Frame, k: number, timeout = 60_000) {
 	await f.waitForFunction(
 		(k) => {
 			const box = document.querySelector('[data-testid=tour-box]');
-			const w = window as unknown as { __atlas: { camera: { lon: number; lat: number; zoom: number } }; __atlasMap: import('maplibre-gl').Map };
+			const w = window as unknown as { __atlas: { get(): { camera: { lon: number; lat: number; zoom: number } } }; __atlasMap: import('maplibre-gl').Map };
 			const m = w.__atlasMap;
 			if (!m || !w.__atlas) return false;
-			const c = w.__atlas.camera;
+			const c = w.__atlas.get().camera;
 			const at = m.getCenter();
 			return box?.getAttribute('data-framed')?.startsWith(`${k}:`) && !m.isMoving() && Math.abs(at.lng - c.lon) < 1e-4 && Math.abs(at.lat - c.lat) < 1e-4 && Math.abs(m.getZoom() - c.zoom) < 0.01;
 		},
@@ -101,9 +101,14 @@ interface StepResult {
  * and check it lies in the map and under none of the overlays: the tour box, the legend, MapLibre's
  * controls (zoom, fullscreen, scale, credits, the corner link).
  */
+const GEO = new Map<string, unknown>();
+for (const l of ['zones', 'transport-nodes', 'corridors', 'parks', 'cities'])
+	for (const ft of JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'geodata', `${l}.geojson`), 'utf8')).features) GEO.set(ft.properties.id, ft.geometry?.coordinates ?? null);
+
 function checkInView(f: Frame, ids: string[]): Promise<StepResult> {
-	return f.evaluate((ids) => {
-		const w = window as unknown as { __atlas: { loaded: { data: { byId: Map<string, { geometry: { type: string; coordinates: unknown } | null }> } } }; __atlasMap: import('maplibre-gl').Map };
+	const coords = ids.map((id) => [id, GEO.get(id) ?? null] as const);
+	return f.evaluate((coords) => {
+		const w = window as unknown as { __atlasMap: import('maplibre-gl').Map };
 		const m = w.__atlasMap;
 		const mr = m.getContainer().getBoundingClientRect();
 		const overlays = [
@@ -114,10 +119,9 @@ function checkInView(f: Frame, ids: string[]): Promise<StepResult> {
 			.filter((r) => r.width > 0 && r.height > 0);
 		const flat = (c: unknown): number[][] => (typeof (c as unknown[])[0] === 'number' ? [c as number[]] : (c as unknown[]).flatMap(flat));
 		const outside: string[] = [];
-		for (const id of ids) {
-			const g = w.__atlas.loaded.data.byId.get(id)?.geometry;
-			if (!g) continue;
-			for (const [lon, lat] of flat(g.coordinates)) {
+		for (const [id, c] of coords) {
+			if (!c) continue;
+			for (const [lon, lat] of flat(c)) {
 				const p = m.project([lon, lat]);
 				const x = mr.left + p.x,
 					y = mr.top + p.y;
@@ -129,7 +133,7 @@ function checkInView(f: Frame, ids: string[]): Promise<StepResult> {
 		const bar = document.querySelector('[data-testid=tour-box]')!.getBoundingClientRect();
 		const by = document.querySelector('[data-testid=tour-box]')!.getAttribute('data-framed') ?? '';
 		return { outside, mapH: Math.round(mr.height), visibleH: Math.round(Math.min(bar.top, mr.bottom) - mr.top), by };
-	}, ids);
+	}, coords as unknown as [string, unknown][]);
 }
 
 const targetsOf = (t: Tour, k: number) => {
@@ -140,9 +144,9 @@ const targetsOf = (t: Tour, k: number) => {
 
 /** Step through every tour in one frame (tour switched with the test handle, steps with the → button). */
 async function sweep(page: Page, f: Frame, size: string, lang: 'en' | 'zh', shots: Set<string>, figures: Record<string, unknown>[]) {
-	await f.evaluate((l) => (window as unknown as { __atlas: { setLang(l: string): void } }).__atlas.setLang(l), lang);
+	await f.evaluate((l) => (window as unknown as { __atlas: { patch(p: object): void } }).__atlas.patch({ lang: l }), lang);
 	for (const t of tours) {
-		await f.evaluate((id) => (window as unknown as { __atlas: { startTour(id: string, step: number): void } }).__atlas.startTour(id, 0), t.id);
+		await f.evaluate((id) => (window as unknown as { __atlas: { patch(p: object): void } }).__atlas.patch({ tour: { id, step: 0 } }), t.id);
 		for (let k = 0; k < t.steps.length; k++) {
 			if (k > 0) await f.getByTestId('tour-next').click();
 			await expect.poll(() => counter(f)).toBe(`${k + 1} / ${t.steps.length}`);
@@ -309,7 +313,7 @@ describe('presenters (#11)', () => {
 			await expect.poll(() => preview.getAttribute('src'), { timeout: 10_000 }).toMatch(/tour=china-europe-rail&step=3.*autoplay=5&loop=1/);
 			const pf = (await (await preview.elementHandle())!.contentFrame())!;
 			await pf.getByTestId('tour-step').waitFor({ timeout: 60_000 });
-			expect(await pf.evaluate(() => (window as unknown as { __atlas: { tour: { id: string } | null } }).__atlas.tour?.id)).toBe('china-europe-rail');
+			expect(await pf.evaluate(() => (window as unknown as { __atlas: { get(): { tour: { id: string } | null } } }).__atlas.get().tour?.id)).toBe('china-europe-rail');
 			expect(await pf.getByTestId('tour-play').getAttribute('aria-pressed'), 'the preview autoplays').toBe('true');
 			await s.page.screenshot({ path: join(OUT, 'presenters-share-dialog-en.png') });
 			// none: no tour and no play options
