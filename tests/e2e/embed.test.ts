@@ -257,12 +257,16 @@ describe('tours in an embed', () => {
 		const page = s.page;
 		const counter = (f: Frame) => f.locator('[data-testid=tour-step]').textContent().then((t) => t?.trim());
 		const msgs = () => page.evaluate(() => (window as unknown as { __msgs: { from: number; data: unknown }[] }).__msgs);
-		const waitCam = async (f: Frame, want: Cam) => {
-			await expect.poll(async () => sameCam(await camera(f), want), { timeout: 5000 }).toBe(true);
+		// a step is fitted to the frame it is in (#11): its camera is the one the player framed it with
+		const stepCam = async (f: Frame, k: number): Promise<Cam> => {
+			await f.waitForFunction((k) => document.querySelector('[data-testid=tour-box]')?.getAttribute('data-framed')?.startsWith(`${k}:`), k, { timeout: 30_000 });
+			const state = () => f.evaluate(() => (window as unknown as { __atlas: { get(): { camera: Cam } } }).__atlas.get().camera);
+			await expect.poll(async () => sameCam(await camera(f), await state()), { timeout: 5000 }).toBe(true);
+			return camera(f);
 		};
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);
 		expect(await counter(b)).toBe(`1 / ${n}`);
-		await waitCam(a, camOf(0));
+		const a0 = await stepCam(a, 0);
 		await page.locator('#a').screenshot({ path: join(OUT, 'embed-tour-640x480.png') });
 		// the tour box hides neither the link to the full atlas nor the credits
 		const tourBox = (await a.locator('.tour').boundingBox())!;
@@ -273,10 +277,10 @@ describe('tours in an embed', () => {
 		await a.locator('[data-testid=tour-step]').click();
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => counter(a)).toBe(`2 / ${n}`);
-		await waitCam(a, camOf(1));
+		expect(sameCam(await stepCam(a, 1), a0)).toBe(false);
 		await page.keyboard.press('ArrowLeft');
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);
-		await waitCam(a, camOf(0));
+		expect(sameCam(await stepCam(a, 0), a0)).toBe(true);
 		expect(await counter(b), 'the keys moved only the focused frame').toBe(`1 / ${n}`);
 
 		// every step change was announced to the host; the host=other.example frame never spoke to this origin
@@ -306,14 +310,14 @@ describe('tours in an embed', () => {
 		await barrier(page, b, 'b');
 		expect(await counter(a)).toBe(`1 / ${n}`);
 		expect(await counter(b)).toBe(`1 / ${n}`);
-		await waitCam(a, camOf(0));
-		await waitCam(b, camOf(0));
+		expect(sameCam(await stepCam(a, 0), a0)).toBe(true);
+		expect(sameCam(await stepCam(b, 0), a0), 'the same step in a frame of the same size is framed the same').toBe(true);
 		expect(await msgs()).toEqual([]);
 
 		// a well-formed goto from the parent moves to step 3 and is acknowledged
 		await post('a', { type: 'atlas:tour', action: 'goto', step: 2 });
 		await expect.poll(() => counter(a)).toBe(`3 / ${n}`);
-		await waitCam(a, camOf(2));
+		expect(sameCam(await stepCam(a, 2), a0)).toBe(false);
 		await expect.poll(async () => (await msgs()).length).toBe(1);
 		const [reply] = await msgs();
 		expect(reply.from).toBe(0);

@@ -2,6 +2,8 @@
  * postMessage API of the embed (documented in the README). Pure: validation and origin policy.
  *
  * Host → embed:  { type: 'atlas:tour', action: 'next' | 'prev' | 'goto', step?: number }
+ *                { type: 'atlas:tour', action: 'play' | 'pause' }  (autoplay on or off; play uses the
+ *                link's autoplay= seconds, or 8 s when it has none)
  * Embed → host:  { type: 'atlas:tour-step', tour: string, step: number, total: number } to the host= origin;
  *                { type: 'atlas:tour-step', step: number } to '*' when there is no host= (only the step number)
  *
@@ -14,14 +16,20 @@
  * Rate: commands are coalesced (CommandCoalescer): however many arrive, at most one step change is
  * applied per animation frame, with the same end result as applying them one by one.
  */
-export type TourCommand = { type: 'atlas:tour'; action: 'next' | 'prev' } | { type: 'atlas:tour'; action: 'goto'; step: number };
+/** A command that moves the step (coalesced: CommandCoalescer). */
+export type StepCommand = { type: 'atlas:tour'; action: 'next' | 'prev' } | { type: 'atlas:tour'; action: 'goto'; step: number };
+/** play / pause switch autoplay; they are applied at once, in order, never coalesced */
+export type PlayCommand = { type: 'atlas:tour'; action: 'play' | 'pause' };
+export type TourCommand = StepCommand | PlayCommand;
+
+export const isPlayCommand = (c: TourCommand): c is PlayCommand => c.action === 'play' || c.action === 'pause';
 
 export function parseTourCommand(data: unknown): TourCommand | null {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
 	const d = data as Record<string, unknown>;
 	if (d.type !== 'atlas:tour') return null;
 	const keys = Object.keys(d);
-	if (d.action === 'next' || d.action === 'prev') return keys.length === 2 ? { type: 'atlas:tour', action: d.action } : null;
+	if (d.action === 'next' || d.action === 'prev' || d.action === 'play' || d.action === 'pause') return keys.length === 2 ? { type: 'atlas:tour', action: d.action } : null;
 	if (d.action === 'goto') {
 		if (keys.length !== 3 || typeof d.step !== 'number' || !Number.isInteger(d.step) || d.step < 0 || d.step > 999) return null;
 		return { type: 'atlas:tour', action: 'goto', step: d.step };
@@ -104,6 +112,8 @@ export function identityMove(total: number): StepMove {
 }
 
 export function addCommand(m: StepMove, cmd: TourCommand, total: number): StepMove {
+	// play / pause do not move the step
+	if (isPlayCommand(cmd)) return m;
 	const last = Math.max(0, total - 1);
 	if (cmd.action === 'goto') {
 		const k = clamp(cmd.step, 0, last);
@@ -135,6 +145,7 @@ export class CommandCoalescer {
 	) {}
 
 	push(cmd: TourCommand) {
+		if (isPlayCommand(cmd)) return;
 		const total = this.opts.total();
 		if (total <= 0) return;
 		this.move = addCommand(this.move ?? identityMove(total), cmd, total);

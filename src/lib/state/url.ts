@@ -244,3 +244,52 @@ export function decode(input: string | URLSearchParams, fallbackLang: Lang = 'zh
 }
 
 export const COMPARE_MAX = 4;
+
+/**
+ * How a tour plays (#11), next to the view state in the link and the embed URL: autoplay=<seconds>
+ * (2–600, at most one decimal) moves on by itself, loop=1 starts again after the last step (else it
+ * stops there), notes=1 shows the speaker notes. Not part of AtlasState: they belong to the player,
+ * and a route keeps them in its address as extra query.
+ */
+export interface TourPlayOptions {
+	/** seconds per step, or null: no autoplay */
+	autoplay: number | null;
+	loop: boolean;
+	notes: boolean;
+}
+export const DEFAULT_PLAY: TourPlayOptions = { autoplay: null, loop: false, notes: false };
+export const AUTOPLAY_MIN = 2;
+export const AUTOPLAY_MAX = 600;
+const PLAY_KEYS = ['autoplay', 'loop', 'notes'];
+
+export function encodePlay(o: TourPlayOptions): string {
+	const q: string[] = [];
+	if (o.autoplay !== null && o.autoplay >= AUTOPLAY_MIN && o.autoplay <= AUTOPLAY_MAX) q.push(`autoplay=${round(o.autoplay, 1)}`);
+	if (o.loop) q.push('loop=1');
+	if (o.notes) q.push('notes=1');
+	return q.join('&');
+}
+
+/** Never throws: a bad value keeps its default and is named in `ignored` (as the view keys are). */
+export function decodePlay(search: string): { options: TourPlayOptions; ignored: string[] } {
+	const { params: q, malformed } = strictParams(search);
+	const o: TourPlayOptions = { ...DEFAULT_PLAY };
+	const ignored = malformed.filter((k) => PLAY_KEYS.includes(k));
+	const last = (k: string) => {
+		const all = q.getAll(k);
+		return all.length ? all[all.length - 1] : null;
+	};
+	const a = last('autoplay');
+	if (a !== null) {
+		const n = /^\d{1,3}(\.\d)?$/.test(a) ? Number(a) : NaN;
+		if (n >= AUTOPLAY_MIN && n <= AUTOPLAY_MAX) o.autoplay = n;
+		else ignored.push('autoplay');
+	}
+	for (const k of ['loop', 'notes'] as const) {
+		const v = last(k);
+		if (v === null) continue;
+		if (v === '1' || v === '0') o[k] = v === '1';
+		else ignored.push(k);
+	}
+	return { options: o, ignored };
+}

@@ -28,6 +28,11 @@ export function validateTours(file: SourceFile, featureIds: Set<string> | null, 
 			if (ignored.length) errors.push({ file: file.name, feature: t.id, field: `steps[${k}].state`, message: `cannot use: ${ignored.join(', ')}` });
 			if (state.selected && featureIds && !featureIds.has(state.selected))
 				errors.push({ file: file.name, feature: t.id, field: `steps[${k}].state`, message: `selects unknown feature "${state.selected}"` });
+			(s.show ?? []).forEach((id, j) => {
+				if (featureIds && !featureIds.has(id)) errors.push({ file: file.name, feature: t.id, field: `steps[${k}].show[${j}]`, message: `shows unknown feature "${id}"` });
+			});
+			// notes come in both languages or not at all
+			if (!s.notes_zh !== !s.notes_en) errors.push({ file: file.name, feature: t.id, field: `steps[${k}].notes_${s.notes_zh ? 'en' : 'zh'}`, message: 'speaker notes need both zh and en' });
 		});
 	}
 	return { tours: r.data, errors };
