@@ -3,13 +3,21 @@
  * test. In each context every request is checked (any host other than the site's fails the test),
  * console errors are collected, and the app's test handles are switched on. Screenshots go to
  * test-output/. Waits are on events and page state, never on a fixed time.
+ *
+ * Speed (issue #10): under SwiftShader most of a map load's CPU is compiling WebGL shaders. The shared
+ * browser is therefore started on a persistent profile (test-output/chromium-profile), whose GPU shader
+ * cache survives from test to test and from file to file (the files run one after another); each test
+ * still gets a fresh incognito context of that browser, so storage, cookies and routes stay isolated.
+ * For new files: call shareBrowserInFile() once, then open() per test, as before; reuse one page for
+ * several checks of the same URL rather than loading the map again.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launch, enableTestHooks } from '../../scripts/lib/chromium';
+import { chromium } from 'playwright-core';
+import { launch, enableTestHooks, findChromium, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
 
 export const OUT = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(OUT, { recursive: true });
@@ -29,6 +37,27 @@ export interface Session {
 const NOISE = [/GPU stall due to ReadPixels/, /uniform block/i, /WebGL-0x/, /Automatic fallback to software WebGL/];
 
 let shared: Browser | null = null;
+let sharedProfile: BrowserContext | null = null;
+
+/** Where the shared browser keeps its profile: only its GPU shader cache is of use across tests. */
+const PROFILE = join(OUT, 'chromium-profile');
+
+/**
+ * The shared browser, on the persistent profile so compiled shaders are cached. A profile already in use
+ * (another run in this checkout) falls back to a plain browser: slower, never wrong.
+ */
+async function launchShared(): Promise<Browser> {
+	try {
+		sharedProfile = await chromium.launchPersistentContext(PROFILE, { executablePath: findChromium(), args: CHROMIUM_FLAGS });
+		const b = sharedProfile.browser();
+		if (b) return b;
+		await sharedProfile.close();
+	} catch {
+		// fall through
+	}
+	sharedProfile = null;
+	return launch();
+}
 
 /**
  * One browser for every test of the calling file: launched before its first test, closed after its
@@ -36,11 +65,13 @@ let shared: Browser | null = null;
  */
 export function shareBrowserInFile() {
 	beforeAll(async () => {
-		shared = await launch();
+		shared = await launchShared();
 	});
 	afterAll(async () => {
-		await shared?.close();
+		if (sharedProfile) await sharedProfile.close();
+		else await shared?.close();
 		shared = null;
+		sharedProfile = null;
 	});
 }
 
