@@ -266,6 +266,9 @@ describe('tours in an embed', () => {
 		};
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);
 		expect(await counter(b)).toBe(`1 / ${n}`);
+		// the first framing can be redone once the overlays (legend, caption) have their final size: take the settled one
+		await stepCam(a, 0);
+		await mapSettled(a);
 		const a0 = await stepCam(a, 0);
 		await page.locator('#a').screenshot({ path: join(OUT, 'embed-tour-640x480.png') });
 		// the tour box hides neither the link to the full atlas nor the credits
@@ -280,7 +283,8 @@ describe('tours in an embed', () => {
 		expect(sameCam(await stepCam(a, 1), a0)).toBe(false);
 		await page.keyboard.press('ArrowLeft');
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);
-		expect(sameCam(await stepCam(a, 0), a0)).toBe(true);
+		const back0 = await stepCam(a, 0);
+		expect(sameCam(back0, a0), `${JSON.stringify(back0)} vs ${JSON.stringify(a0)}`).toBe(true);
 		expect(await counter(b), 'the keys moved only the focused frame').toBe(`1 / ${n}`);
 
 		// every step change was announced to the host; the host=other.example frame never spoke to this origin
