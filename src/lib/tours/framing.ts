@@ -6,21 +6,11 @@
  * that can be drawn.
  */
 
+// the rectangle, padding and lon/lat box types are the ones the pick framing uses (map/framing.ts)
+import type { Rect, Padding, Box } from '../map/framing';
+export type { Rect, Padding };
 /** [west, south, east, north] in degrees */
-export type Bounds = [number, number, number, number];
-/** A box in CSS pixels (page coordinates, or map-local ones) */
-export interface Rect {
-	left: number;
-	top: number;
-	right: number;
-	bottom: number;
-}
-export interface Padding {
-	top: number;
-	right: number;
-	bottom: number;
-	left: number;
-}
+export type Bounds = Box;
 
 type Geom =
 	| { type: 'Point'; coordinates: number[] }
