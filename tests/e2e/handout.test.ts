@@ -4,7 +4,7 @@
  * one page per step with the caption and plan titles, and prints to a PDF of that many pages; a short
  * video of the first two steps is a non-empty WebM. After each export the reader's view is back.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import type { Download, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { open, mapReady, close, shareBrowserInFile, OUT, type Session } from './harness';
 import type { Tour } from '$lib/tours/schema';
 import { isWebm } from '$lib/tours/video-plan';
+import { fitMaxZoom, stepTargets } from '$lib/tours/framing';
 
 const BUILD = join(import.meta.dirname, '..', '..', 'build');
 const tours = JSON.parse(readFileSync(join(BUILD, 'data', 'tours.json'), 'utf8')) as Tour[];
@@ -53,6 +54,23 @@ afterAll(async () => {
 });
 
 type Snap = { camera: { lon: number; lat: number; zoom: number }; tour: unknown } & Record<string, unknown>;
+/** Exports step the map in replace mode: no history entry per step (#11). */
+const historyLength = () => page.evaluate(() => history.length);
+
+// every position of the features a step shows (every waypoint of a corridor), from the source data
+const GEO = new Map<string, number[][]>();
+const flat = (c: unknown): number[][] => (typeof (c as unknown[])[0] === 'number' ? [c as number[]] : (c as unknown[]).flatMap(flat));
+for (const l of ['zones', 'transport-nodes', 'corridors', 'parks', 'cities'])
+	for (const ft of JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'geodata', `${l}.geojson`), 'utf8')).features)
+		if (ft.geometry) GEO.set(ft.properties.id, flat(ft.geometry.coordinates));
+/** Web Mercator, 512 px tiles (MapLibre's): a position in CSS px of a w×h map at the camera. */
+function project(lon: number, lat: number, cam: { lon: number; lat: number; zoom: number }, w: number, h: number) {
+	const ws = 512 * 2 ** cam.zoom;
+	const x = (l: number) => ((l + 180) / 360) * ws;
+	const y = (p: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (p * Math.PI) / 360)) / Math.PI) / 2) * ws;
+	return { x: x(lon) - x(cam.lon) + w / 2, y: y(lat) - y(cam.lat) + h / 2 };
+}
+
 const snapshot = () => page.evaluate(() => (window as unknown as { __atlas: { get(): Snap } }).__atlas.get());
 /** The reader's view is back: everything as before the export, the camera to within float noise, no tour. */
 async function viewGivenBack() {
@@ -82,7 +100,8 @@ const pngSize = (b: Uint8Array) => {
 };
 
 describe('tour exports', () => {
-	it('ZIP: one 2× PNG per step with the caption band, a manifest, and the view given back', async () => {
+	it('ZIP: one 2× PNG per step with the caption band, a manifest, each step fitted to its image; no history entries; the view given back', async () => {
+		const h0 = await historyLength();
 		const { name, bytes } = await exportDownload('zip');
 		expect(name).toMatch(new RegExp(`^open-platforms-atlas-tour-${TOUR.id}-en-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
 		// the end-of-central-directory record says how many entries the archive holds
@@ -93,6 +112,7 @@ describe('tour exports', () => {
 		const pngs = Object.keys(files).filter((f) => f.endsWith('.png')).sort();
 		expect(pngs).toEqual(TOUR.steps.map((_, k) => `${TOUR.id}-en-step-${String(k + 1).padStart(2, '0')}.png`));
 		const manifest = JSON.parse(strFromU8(files['manifest.json']));
+		writeFileSync(join(OUT, 'handout-manifest.json'), JSON.stringify({ mapCss, manifest }, null, 1));
 		expect(manifest.steps.map((x: { file: string }) => x.file)).toEqual(pngs);
 		for (const [k, f] of pngs.entries()) {
 			const { sig, w, h } = pngSize(files[f]);
@@ -117,13 +137,29 @@ describe('tour exports', () => {
 				if (png.data[i] + png.data[i + 1] + png.data[i + 2] < 200) dark++;
 			}
 			expect(dark, `${f} text pixels in the band`).toBeGreaterThan(2000);
+			// the step framed as the player frames it, to this image: every point of what it shows inside the map
+			// part (the image minus the caption band drawn under it), and filling it unless the zoom is capped
+			const cam = manifest.steps[k].camera as { lon: number; lat: number; zoom: number };
+			expect(cam, `${f} camera`).toBeTruthy();
+			const mw = w / 2, mh = mapCss.h;
+			const ids = stepTargets(TOUR.steps[k].show, new URLSearchParams(TOUR.steps[k].state).get('sel'));
+			const pts = ids.flatMap((id) => GEO.get(id) ?? []).map(([lon, lat]) => project(lon, lat, cam, mw, mh));
+			expect(pts.length, `${f} has points to show`).toBeGreaterThan(0);
+			expect(pts.filter((p) => p.x < 0 || p.x > mw || p.y < 0 || p.y > mh), `${f}: points outside the map image`).toEqual([]);
+			const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+			const span = Math.max((Math.max(...xs) - Math.min(...xs)) / mw, (Math.max(...ys) - Math.min(...ys)) / mh);
+			const lons = ids.flatMap((id) => GEO.get(id) ?? []).map((p) => p[0]), lats = ids.flatMap((id) => GEO.get(id) ?? []).map((p) => p[1]);
+			const cap = fitMaxZoom([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], Number(new URLSearchParams(TOUR.steps[k].state).get('c')?.split(',')[2] ?? NaN) || null);
+			if (cam.zoom < cap - 0.01) expect(span, `${f}: the features fill the image (fitted, not the stored camera)`).toBeGreaterThan(0.8);
 		}
+		expect(await historyLength(), 'no history entry per exported step').toBe(h0);
 		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
 		await page.getByTestId('tour-export-close').click();
 		await viewGivenBack();
 	}, LONG);
 
-	it('print view: one page per step with caption and plan titles; prints to that many PDF pages', async () => {
+	it('print view: one page per step with caption and plan titles; prints to that many PDF pages; no history entries', async () => {
+		const h0 = await historyLength();
 		await page.locator(`button[data-tour-export="print"][data-tour-id="${TOUR.id}"]`).click();
 		await page.getByTestId('handout').waitFor({ timeout: LONG });
 		const pages = page.locator('.hpage');
@@ -155,9 +191,11 @@ describe('tour exports', () => {
 		await page.getByTestId('handout-close').click();
 		await page.getByTestId('handout').waitFor({ state: 'detached' });
 		await viewGivenBack();
+		expect(await historyLength(), 'no history entry per printed step').toBe(h0);
 	}, LONG);
 
 	it('video: the first two steps recorded as a WebM with a progress bar; the view given back', async () => {
+		const h0 = await historyLength();
 		let sawProgress = false;
 		const { name, bytes } = await exportDownload('video', async () => {
 			expect(await page.getByTestId('video-unsupported').count()).toBe(0);
@@ -173,6 +211,7 @@ describe('tour exports', () => {
 		expect(sawProgress).toBe(true);
 		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
 		await viewGivenBack();
+		expect(await historyLength(), 'no history entry per recorded step').toBe(h0);
 		expect(s.errors).toEqual([]);
 		expect(s.external).toEqual([]);
 	}, LONG);

@@ -6,52 +6,33 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { boundsOf, positionsOf, stepTargets, fitMaxZoom, overlayPadding, minVisible, type Rect } from '../../src/lib/tours/framing';
+import { stepTargets, fitMaxZoom, stepBounds } from '../../src/lib/tours/framing';
+import { boundsOf, positionsOf } from '../../src/lib/map/framing';
 import { decodePlay, encodePlay, decode, DEFAULT_PLAY, type TourPlayOptions } from '../../src/lib/state/url';
 import { parseTourCommand, CommandCoalescer, addCommand, identityMove, type TourCommand } from '../../src/lib/share/messages';
 import { nextAutoStep, autoplayRuns, presenterKey } from '../../src/lib/tours/autoplay';
 import { validateTours } from '../../src/lib/tours/validate';
 import type { SourceFile } from '../../src/lib/data/validate';
 
-const rect = (left: number, top: number, w: number, h: number): Rect => ({ left, top, right: left + w, bottom: top + h });
-const hit = (a: Rect, b: Rect) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
 
-describe('bounds of what a step shows', () => {
-	it.each([
-		['a point', { type: 'Point', coordinates: [114.2, 30.7] }, [114.2, 30.7, 114.2, 30.7]],
-		['a line: every waypoint, not only its ends', { type: 'LineString', coordinates: [[114, 30], [60, 55], [12, 42]] }, [12, 30, 114, 55]],
-		['a multi-line corridor', { type: 'MultiLineString', coordinates: [[[114, 30], [80, 45]], [[80, 45], [7, 51]]] }, [7, 30, 114, 51]],
-		['a polygon', { type: 'Polygon', coordinates: [[[1, 1], [3, 1], [3, 4], [1, 1]]] }, [1, 1, 3, 4]],
-		['a multipolygon', { type: 'MultiPolygon', coordinates: [[[[1, 1], [2, 2], [1, 1]]], [[[-5, -6], [0, 0], [-5, -6]]]] }, [-5, -6, 2, 2]]
-	] as const)('%s', (_, g, want) => {
-		expect(boundsOf(positionsOf(g as never))).toEqual(want);
-	});
-
-	it('leaves out what is not a lon/lat and says null when nothing is left', () => {
-		expect(boundsOf([[NaN, 3], [200, 10], [10, -95], [Infinity, 0]])).toBeNull();
-		expect(boundsOf([[NaN, 3], [10, 20]])).toEqual([10, 20, 10, 20]);
-		expect(positionsOf(null)).toEqual([]);
-		expect(positionsOf(undefined)).toEqual([]);
-	});
-
-	it('fuzz: the bounds hold every valid position and touch the extreme ones', () => {
-		const pos = fc.tuple(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -90, max: 90, noNaN: true }));
-		const junk = fc.tuple(fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.double({ min: 181, max: 1e9 })), fc.double());
-		fc.assert(
-			fc.property(fc.array(pos, { minLength: 1, maxLength: 50 }), fc.array(junk, { maxLength: 5 }), (good, bad) => {
-				const b = boundsOf([...good, ...bad])!;
-				for (const [x, y] of good) expect(x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]).toBe(true);
-				expect(good.some(([x]) => x === b[0]) && good.some(([x]) => x === b[2]) && good.some(([, y]) => y === b[1]) && good.some(([, y]) => y === b[3])).toBe(true);
-			}),
-			{ numRuns: 500 }
-		);
-	});
-
+describe('what a step shows', () => {
 	it('a step shows its own list, else its selection, else nothing (the stored camera)', () => {
 		expect(stepTargets(['a', 'b'], 'c')).toEqual(['a', 'b']);
 		expect(stepTargets(undefined, 'c')).toEqual(['c']);
 		expect(stepTargets([], 'c')).toEqual(['c']);
 		expect(stepTargets(undefined, null)).toEqual([]);
+	});
+
+	it('the box of a step: every waypoint of its targets and its bbox; null when nothing is drawable', () => {
+		const geo = new Map<string, { type: string; coordinates: unknown }>([
+			['line', { type: 'LineString', coordinates: [[114, 30], [60, 55], [12, 42]] }],
+			['pt', { type: 'Point', coordinates: [121.5, 31.2] }]
+		]);
+		const of = (id: string) => geo.get(id);
+		expect(stepBounds(['line', 'pt'], undefined, of)).toEqual([12, 30, 121.5, 55]);
+		expect(stepBounds(['pt'], [100, 20, 110, 25], of)).toEqual([100, 20, 121.5, 31.2]);
+		expect(stepBounds(['missing'], undefined, of)).toBeNull();
+		expect(stepBounds([], undefined, of)).toBeNull();
 	});
 
 	it('one place keeps its stored zoom (within 3–12); a wider view stops at 11', () => {
@@ -60,69 +41,6 @@ describe('bounds of what a step shows', () => {
 		expect(fitMaxZoom([114, 30, 114, 30], 1.7)).toBe(3);
 		expect(fitMaxZoom([114, 30, 114, 30], null)).toBe(11);
 		expect(fitMaxZoom([12, 30, 114, 42], 1.7)).toBe(11);
-	});
-});
-
-describe('padding from the overlays on the map', () => {
-	const map = rect(0, 0, 640, 400);
-	it.each([
-		['no overlay: the margin alone', [], { top: 16, right: 16, bottom: 16, left: 16 }],
-		['a caption bar along the bottom: cleared from below', [rect(0, 366, 640, 34)], { top: 16, right: 16, bottom: 50, left: 16 }],
-		['zoom buttons top-right: cleared from the right (cheaper than from the top)', [rect(601, 10, 29, 90)], { top: 16, right: 55, bottom: 16, left: 16 }],
-		['a legend top-left, wider than tall: cleared from the top', [rect(8, 8, 250, 60)], { top: 84, right: 16, bottom: 16, left: 16 }],
-		['a legend top-left, taller than wide: cleared from the left', [rect(8, 8, 150, 300)], { top: 16, right: 16, bottom: 16, left: 174 }]
-	] as const)('%s', (_, overlays, want) => {
-		const r = overlayPadding(map, overlays as unknown as Rect[]);
-		expect(r.padding).toEqual(want);
-		expect(r.covered).toEqual([]);
-	});
-
-	it('works in page coordinates (an iframe or a map not at the origin)', () => {
-		const r = overlayPadding(rect(100, 50, 640, 400), [rect(100, 416, 640, 34)]);
-		expect(r.padding.bottom).toBe(50);
-	});
-
-	it('an overlay outside the map, or empty, or not finite, costs nothing', () => {
-		const r = overlayPadding(map, [rect(700, 0, 50, 50), rect(10, 10, 0, 0), { left: NaN, top: 0, right: 10, bottom: 10 }]);
-		expect(r.padding).toEqual({ top: 16, right: 16, bottom: 16, left: 16 });
-	});
-
-	it('never leaves less than the minimum map: an overlay that would is named as covering', () => {
-		// a caption opened over 80% of a small frame
-		const r = overlayPadding(rect(0, 0, 400, 300), [rect(0, 60, 400, 240)]);
-		const m = minVisible(400, 300);
-		expect(300 - r.padding.top - r.padding.bottom).toBeGreaterThanOrEqual(m.h);
-		expect(r.covered).toEqual([0]);
-	});
-
-	it('a small phone frame (319×199): bar, controls and credits cleared, the map keeps its minimum', () => {
-		const r = overlayPadding(rect(0, 0, 319, 199), [rect(0, 165, 319, 34), rect(280, 10, 29, 120), rect(150, 137, 160, 24)]);
-		expect(r.covered).toEqual([]);
-		expect(199 - r.padding.top - r.padding.bottom).toBeGreaterThanOrEqual(minVisible(319, 199).h);
-		expect(r.padding.bottom).toBeGreaterThanOrEqual(62);
-	});
-
-	it('fuzz: paddings are finite and ≥ 0, the minimum holds, and an overlay not named covering is clear of the visible area', () => {
-		const box = (W: number, H: number) =>
-			fc.record({ x: fc.integer({ min: -50, max: W + 50 }), y: fc.integer({ min: -50, max: H + 50 }), w: fc.integer({ min: 0, max: W }), h: fc.integer({ min: 0, max: H }) });
-		const arb = fc
-			.record({ W: fc.integer({ min: 40, max: 2000 }), H: fc.integer({ min: 40, max: 1400 }), margin: fc.integer({ min: 0, max: 40 }) })
-			.chain((m) => fc.record({ m: fc.constant(m), boxes: fc.array(box(m.W, m.H), { maxLength: 8 }) }));
-		fc.assert(
-			fc.property(arb, ({ m, boxes }) => {
-				const overlays = boxes.map((b) => rect(b.x, b.y, b.w, b.h));
-				const r = overlayPadding(rect(0, 0, m.W, m.H), overlays, { margin: m.margin });
-				const p = r.padding;
-				for (const v of [p.top, p.right, p.bottom, p.left]) expect(Number.isFinite(v) && v >= 0).toBe(true);
-				const min = minVisible(m.W, m.H);
-				expect(m.W - p.left - p.right).toBeGreaterThanOrEqual(min.w - 1e-6);
-				expect(m.H - p.top - p.bottom).toBeGreaterThanOrEqual(min.h - 1e-6);
-				overlays.forEach((o, i) => {
-					if (!r.covered.includes(i)) expect(hit(o, r.visible), `overlay ${i} hits the visible area`).toBe(false);
-				});
-			}),
-			{ numRuns: 1500 }
-		);
 	});
 });
 

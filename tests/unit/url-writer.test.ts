@@ -37,6 +37,23 @@ describe('the URL writer', () => {
 		w.write('c=2', 'en', '[null,null]');
 		expect(log.at(-1)).toBe('push ?c=2');
 	});
+	it('quiet writes (a tour export stepping the map) only replace, and the view given back is no new entry', () => {
+		vi.useFakeTimers();
+		const { w, log } = writer();
+		w.write('c=1', 'en', '[null,null]');
+		vi.advanceTimersByTime(300);
+		for (let k = 0; k < 4; k++) {
+			w.write(`c=1&tour=t.${k}`, 'en', `[null,"t.${k}"]`, true);
+			vi.advanceTimersByTime(300);
+		}
+		w.write('c=1', 'en', '[null,null]');
+		vi.advanceTimersByTime(300);
+		expect(log.filter((x) => x.startsWith('push'))).toEqual([]);
+		expect(log.at(-1)).toBe('replace ?c=1');
+		// the next place the reader goes to is pushed as before
+		w.write('c=1&sel=a', 'en', '["a",null]');
+		expect(log.at(-1)).toBe('push ?c=1&sel=a');
+	});
 	it('a pending replace is dropped when a push overtakes it (no stale address after it)', () => {
 		vi.useFakeTimers();
 		const { w, log } = writer();

@@ -1,7 +1,7 @@
 /**
- * Framing arithmetic, plain functions of rectangles and coordinates (unit-tested): how much of the map
- * a panel drawn over it hides, the padding that keeps a framed feature out from under it, and the
- * boxes of the filtered set for "zoom to results".
+ * Framing arithmetic, plain functions of rectangles and coordinates (unit-tested), the one mechanism for
+ * the pick framing and the tour framing: the padding that keeps a framed feature out from under what is
+ * drawn over the map, the boxes of geometries and of the filtered set for "zoom to results".
  */
 
 /** A screen rectangle in CSS pixels (as getBoundingClientRect gives). */
@@ -20,47 +20,79 @@ export interface Padding {
 /** [west, south, east, north] in degrees */
 export type Box = [number, number, number, number];
 
-type Side = keyof Padding;
+export interface PaddingOptions {
+	/** free space kept round the framed features inside the visible area, px (shrinks first when space is short) */
+	margin?: number;
+	/** the visible map area never shrinks below this share of the map's width and height… */
+	minFraction?: number;
+	/** …nor below this many px (or the whole map, when it is smaller) */
+	minPx?: number;
+}
+
+export interface OverlayPadding {
+	padding: Padding;
+	/** indexes of overlays that still cover part of the visible area (clearing them would leave too little map) */
+	covered: number[];
+	/** the visible area in map-local px */
+	visible: Rect;
+}
+
+const intersects = (a: Rect, b: Rect) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+const areaOf = (r: Rect) => (r.right - r.left) * (r.bottom - r.top);
+
+/** The minimum visible width and height for a map of this size. */
+export function minVisible(width: number, height: number, o: PaddingOptions = {}): { w: number; h: number } {
+	const f = o.minFraction ?? 0.4;
+	const px = o.minPx ?? 80;
+	return { w: Math.min(width, Math.max(px, width * f)), h: Math.min(height, Math.max(px, height * f)) };
+}
 
 /**
- * The fitBounds/flyTo padding for a map at `map` with panels at `covers` drawn over it. Each cover that
- * overlaps the map hides a band from one map edge to the cover's far edge; the side chosen is the one
- * that costs the map least (a bottom sheet reserves its height, a side panel its width). The map keeps
- * at least `minFree` px each way: when the panels leave less, their bands shrink proportionally
- * (MapLibre refuses to fit into a negative area). `base` is the margin round the framed feature.
+ * The one framing padding (a picked feature clear of the phone sheets, a tour step clear of the caption,
+ * legend, controls and attribution): fitBounds/cameraForBounds padding from the boxes drawn over the map
+ * (page px) and the map's box (page px). Each overlay is cleared by the side that keeps the most map (a
+ * bottom sheet by its height, a side panel by its width, a corner legend by whichever edge costs less), as
+ * long as the visible area keeps its minimum (MapLibre refuses to fit into a negative area); then a margin
+ * is added as far as the minimum allows.
  */
-export function coverPadding(map: Rect, covers: readonly Rect[], base = 40, minFree = 120): Padding {
-	const w = map.right - map.left;
-	const h = map.bottom - map.top;
-	const band: Padding = { top: 0, bottom: 0, left: 0, right: 0 };
-	for (const c of covers) {
-		const l = Math.max(map.left, c.left), r = Math.min(map.right, c.right);
-		const t = Math.max(map.top, c.top), b = Math.min(map.bottom, c.bottom);
-		if (r - l <= 0 || b - t <= 0) continue;
-		const cand: [Side, number, number][] = [
-			['top', b - map.top, h],
-			['bottom', map.bottom - t, h],
-			['left', r - map.left, w],
-			['right', map.right - l, w]
-		];
-		// the share of the map's height or width lost by reserving that side
-		cand.sort((x, y) => x[1] / x[2] - y[1] / y[2]);
-		const [side, px] = cand[0];
-		band[side] = Math.max(band[side], px);
+export function overlayPadding(map: Rect, overlays: readonly Rect[], o: PaddingOptions = {}): OverlayPadding {
+	const W = Math.max(0, map.right - map.left);
+	const H = Math.max(0, map.bottom - map.top);
+	const min = minVisible(W, H, o);
+	const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+	// overlays in map-local px, clipped to the map; boxes that are not finite are left out
+	const local: (Rect | null)[] = overlays.map((r) => {
+		if (![r.left, r.top, r.right, r.bottom].every(Number.isFinite)) return null;
+		const c = { left: Math.max(0, r.left - map.left), top: Math.max(0, r.top - map.top), right: Math.min(W, r.right - map.left), bottom: Math.min(H, r.bottom - map.top) };
+		return c.right - c.left >= 1 && c.bottom - c.top >= 1 ? c : null;
+	});
+	const inner = (p: Padding): Rect => ({ left: p.left, top: p.top, right: W - p.right, bottom: H - p.bottom });
+	const fits = (p: Padding) => W - p.left - p.right >= min.w - 1e-9 && H - p.top - p.bottom >= min.h - 1e-9;
+	const area = (p: Padding) => (W - p.left - p.right) * (H - p.top - p.bottom);
+	// the largest first: it decides most
+	const order = local.map((r, i) => i).filter((i) => local[i]);
+	order.sort((a, b) => areaOf(local[b]!) - areaOf(local[a]!));
+	for (const i of order) {
+		const r = local[i]!;
+		if (!intersects(r, inner(pad))) continue;
+		const options: Padding[] = [
+			{ ...pad, top: Math.max(pad.top, r.bottom) },
+			{ ...pad, bottom: Math.max(pad.bottom, H - r.top) },
+			{ ...pad, left: Math.max(pad.left, r.right) },
+			{ ...pad, right: Math.max(pad.right, W - r.left) }
+		].filter(fits);
+		if (!options.length) continue;
+		let best = options[0];
+		for (const p of options) if (area(p) > area(best)) best = p;
+		Object.assign(pad, best);
 	}
-	// the margin round the feature, smaller on a map too small for it
-	const m = Math.max(0, Math.min(base, (w - minFree) / 2, (h - minFree) / 2));
-	const fit = (a: number, b: number, size: number): [number, number] => {
-		const room = size - minFree - 2 * m;
-		if (a + b <= room) return [a, b];
-		if (room <= 0) return [0, 0];
-		const k = room / (a + b);
-		return [a * k, b * k];
-	};
-	const [left, right] = fit(band.left, band.right, w);
-	const [top, bottom] = fit(band.top, band.bottom, h);
-	const round = (v: number) => Math.round(v + m);
-	return { top: round(top), bottom: round(bottom), left: round(left), right: round(right) };
+	// the margin, as much of it as the minimum allows (the same on opposite sides)
+	const m = Math.max(0, o.margin ?? 16);
+	const mx = Math.max(0, Math.min(m, (W - pad.left - pad.right - min.w) / 2));
+	const my = Math.max(0, Math.min(m, (H - pad.top - pad.bottom - min.h) / 2));
+	const out: Padding = { top: pad.top + my, bottom: pad.bottom + my, left: pad.left + mx, right: pad.right + mx };
+	const covered = order.filter((i) => intersects(local[i]!, inner(pad)));
+	return { padding: out, covered: covered.sort((a, b) => a - b), visible: inner(out) };
 }
 
 /** The part of the map the padding leaves free (the strip a framed feature must land in). */
@@ -76,28 +108,38 @@ function extend(b: Box, x: number, y: number) {
 }
 
 /** Any GeoJSON geometry (the data's zod types and the geojson package's both fit). */
-interface Geo {
+export interface Geo {
 	type: string;
 	coordinates?: unknown;
 	geometries?: readonly Geo[];
 }
 
-/** The box of one geometry (null when it has none). */
-export function boxOf(g: Geo | null | undefined): Box | null {
-	if (!g) return null;
-	const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+/** Every position of a geometry (a corridor's every waypoint, not only its ends; collections included). */
+export function positionsOf(g: Geo | null | undefined): number[][] {
+	const out: number[][] = [];
 	const walk = (c: unknown): void => {
-		if (Array.isArray(c) && typeof c[0] === 'number') extend(b, c[0] as number, c[1] as number);
-		else if (Array.isArray(c)) for (const x of c) walk(x);
+		if (!Array.isArray(c)) return;
+		if (typeof c[0] === 'number') out.push(c as number[]);
+		else for (const x of c) walk(x);
 	};
-	if (!g.geometries) walk(g.coordinates);
-	else
-		for (const part of g.geometries) {
-			const pb = boxOf(part);
-			if (pb) walk([[pb[0], pb[1]], [pb[2], pb[3]]]);
-		}
+	const visit = (x: Geo | null | undefined): void => {
+		if (!x) return;
+		if (x.geometries) for (const part of x.geometries) visit(part);
+		else walk(x.coordinates);
+	};
+	visit(g);
+	return out;
+}
+
+/** Tight box of a set of positions; positions that are not finite lon/lat are left out. Null if none. */
+export function boundsOf(positions: readonly number[][]): Box | null {
+	const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const [x, y] of positions) if (Number.isFinite(x) && Number.isFinite(y) && x >= -180 && x <= 180 && y >= -90 && y <= 90) extend(b, x, y);
 	return b[0] === Infinity ? null : b;
 }
+
+/** The box of one geometry (null when it has none). */
+export const boxOf = (g: Geo | null | undefined): Box | null => boundsOf(positionsOf(g));
 
 /** The box round every feature the mask lets through (null when none of them is located). */
 export function unionBox(boxes: readonly (Box | null)[], mask: Uint8Array): Box | null {

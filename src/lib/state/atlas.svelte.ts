@@ -55,6 +55,8 @@ export class Atlas {
 	notices = $state.raw<string[]>([]);
 	/** bytes received while loading (data and basemap together) */
 	received = $state.raw(0);
+	/** a tour export is stepping the map: the URL writer replaces instead of pushing (no history entry per step) */
+	exporting = $state.raw(false);
 	/** start-up again after an error (set by the shell) */
 	retry: (() => void) | null = null;
 

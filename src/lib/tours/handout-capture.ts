@@ -1,14 +1,18 @@
 /**
  * Stepping a tour on the live map for an export (handout, PNGs, video): each step is shown through the
  * atlas's own tour transitions, and the export waits until the map has drawn it — an event, never a
- * fixed time. Whatever the reader had on screen (their own view, or a tour at some step) comes back
- * at the end, cancelled or not.
+ * fixed time. Each step is framed as the player frames it (fit-step.ts), to the captured map image: no
+ * overlay is drawn over it, so the whole map is the visible area. The steps replace the address, never
+ * push (atlas.exporting). Whatever the reader had on screen (their own view, or a tour at some step)
+ * comes back at the end, cancelled or not.
  */
 import { tick } from 'svelte';
 import type { Map as MLMap } from 'maplibre-gl';
 import type { Atlas } from '../state/atlas.svelte';
 import type { DeckLike } from '../share/png';
 import type { Tour } from './schema';
+import type { Camera } from '../state/state';
+import { fitStepCamera } from './fit-step';
 
 export class ExportCancelled extends Error {
 	constructor() {
@@ -63,8 +67,9 @@ export async function playSteps<T>(
 ): Promise<T[]> {
 	const live = liveMap(atlas);
 	if (!live) throw new Error('no map');
-	const prev = atlas.tour ? { ...atlas.tour } : null;
+	const prev = atlas.tour ? { ...atlas.tour, camera: atlas.camera } : null;
 	const out: T[] = [];
+	atlas.exporting = true;
 	try {
 		atlas.startTour(tour.id, steps[0] ?? 0);
 		for (let i = 0; i < steps.length; i++) {
@@ -72,6 +77,7 @@ export async function playSteps<T>(
 			const k = steps[i];
 			await hooks.before?.(k, i);
 			atlas.showTourStep(k, tour.steps[k].state);
+			await frameStep(atlas, live.map, tour, k);
 			await mapDrawn(live.map, signal);
 			if (signal?.aborted) throw new ExportCancelled();
 			out.push(await hooks.each(k, i));
@@ -79,13 +85,32 @@ export async function playSteps<T>(
 		return out;
 	} finally {
 		restore(atlas, tour, prev);
+		atlas.exporting = false;
 	}
 }
 
+/**
+ * Fit step k to the map as it will be captured: once the step's layout is in (a selection opens the
+ * detail pane and narrows the map), with the map resized to its container before the camera sum.
+ */
+async function frameStep(atlas: Atlas, map: MLMap, tour: Tour, k: number) {
+	await tick();
+	const box = map.getContainer();
+	const canvas = map.getCanvas();
+	if (Math.abs(box.clientWidth - canvas.clientWidth) > 1 || Math.abs(box.clientHeight - canvas.clientHeight) > 1) map.resize();
+	const data = atlas.loaded?.data;
+	const cam = data ? fitStepCamera(map, tour.steps[k], atlas.lang, (id) => data.byId.get(id)?.geometry, []) : null;
+	if (cam) atlas.setCamera(cam);
+}
+
 /** Back to what the reader had: no tour (their own view, kept by startTour), or the tour and step they were on. */
-function restore(atlas: Atlas, exported: Tour, prev: { id: string; step: number } | null) {
+function restore(atlas: Atlas, exported: Tour, prev: { id: string; step: number; camera: Camera } | null) {
 	if (!prev) atlas.closeTour();
-	else if (prev.id === exported.id) atlas.showTourStep(prev.step, exported.steps[Math.min(prev.step, exported.steps.length - 1)].state);
+	else if (prev.id === exported.id) {
+		atlas.showTourStep(prev.step, exported.steps[Math.min(prev.step, exported.steps.length - 1)].state);
+		// the camera the player had fitted to the reader's frame, not the step's stored one
+		atlas.setCamera(prev.camera);
+	}
 	// another tour: its player remounts (the page keys it by id) and shows the step itself
 	else atlas.startTour(prev.id, prev.step);
 }

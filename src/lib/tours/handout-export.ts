@@ -59,7 +59,8 @@ export async function exportZip(atlas: Atlas, tour: Tour, text: ExportText, meta
 				const map = await captureMap(live.map, live.deck, HANDOUT_SCALE);
 				const card = await stepCard(map, HANDOUT_SCALE, bandText(pages[k], text));
 				onProgress(i + 1, steps.length);
-				return { page: pages[k], ...card };
+				const { lon, lat, zoom } = atlas.camera;
+				return { page: pages[k], ...card, camera: { lon, lat, zoom } };
 			}
 		},
 		signal

@@ -221,6 +221,8 @@ export interface ManifestStep {
 	caption: string;
 	feature: string | null;
 	plans: { id: string; title: string; sections: string[] }[];
+	/** the camera the image was captured at (the step fitted to the image), when known */
+	camera?: { lon: number; lat: number; zoom: number };
 }
 export interface Manifest {
 	tour: string;
@@ -235,17 +237,18 @@ export interface Manifest {
 }
 
 /** manifest.json in the ZIP: what each PNG shows, so the set can be checked or re-captioned without the site. */
-export function zipManifest(m: Omit<Manifest, 'steps'>, pages: { page: StepPage; width: number; height: number }[], tourId: string): Manifest {
+export function zipManifest(m: Omit<Manifest, 'steps'>, pages: { page: StepPage; width: number; height: number; camera?: ManifestStep['camera'] }[], tourId: string): Manifest {
 	return {
 		...m,
-		steps: pages.map(({ page, width, height }) => ({
+		steps: pages.map(({ page, width, height, camera }) => ({
 			file: stepFileName(tourId, m.lang, page.step, page.total),
 			step: page.step + 1,
 			width,
 			height,
 			caption: page.caption,
 			feature: page.feature,
-			plans: page.plans.map((p) => ({ id: p.id, title: p.title, sections: p.sections }))
+			plans: page.plans.map((p) => ({ id: p.id, title: p.title, sections: p.sections })),
+			...(camera ? { camera } : {})
 		}))
 	};
 }

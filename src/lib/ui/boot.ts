@@ -68,7 +68,8 @@ export async function loadAll(base: string, onProgress: (p: Progress) => void = 
  * The one URL writer: the address bar follows the whole state (tour included). A change of the
  * history key (what Back should undo: the selection, a tour step) pushes an entry at once; anything
  * else (camera moves, filter ticks) replaces the current one, throttled so an animation does not
- * flood the history. The language is remembered on the same path.
+ * flood the history. The language is remembered on the same path. A quiet write (a tour export stepping
+ * the map) only replaces, and leaves the key as it was: the reader's view given back after it is no new place.
  */
 export function createUrlWriter(
 	replace: (url: string) => void,
@@ -81,10 +82,10 @@ export function createUrlWriter(
 	let lastKey: string | null = null;
 	let lastLang: Lang | null = null;
 	return {
-		write(query: string, lang: Lang, historyKey = '') {
+		write(query: string, lang: Lang, historyKey = '', quiet = false) {
 			if (timer) clearTimeout(timer);
 			if (lastKey === null) lastKey = historyKey;
-			else if (historyKey !== lastKey) {
+			else if (historyKey !== lastKey && !quiet) {
 				// a new place in the reader's path: its own history entry, written now
 				lastKey = historyKey;
 				last = query;
