@@ -94,6 +94,8 @@ interface StepResult {
 	mapH: number;
 	visibleH: number;
 	by: string;
+	/** MapLibre controls drawn over one another (the two right-hand columns meeting in a short frame) */
+	clash: number;
 }
 
 /**
@@ -130,9 +132,16 @@ function checkInView(f: Frame, ids: string[]): Promise<StepResult> {
 				if (!inMap || under) outside.push(`${id}@${lon.toFixed(2)},${lat.toFixed(2)}${inMap ? ' under an overlay' : ' off the map'}`);
 			}
 		}
+		const ctrls = [...m.getContainer().querySelectorAll('[class*=maplibregl-ctrl-] > .maplibregl-ctrl')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+		let clash = 0;
+		for (let i = 0; i < ctrls.length; i++)
+			for (let j = i + 1; j < ctrls.length; j++) {
+				const a = ctrls[i], b = ctrls[j];
+				if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) clash++;
+			}
 		const bar = document.querySelector('[data-testid=tour-box]')!.getBoundingClientRect();
 		const by = document.querySelector('[data-testid=tour-box]')!.getAttribute('data-framed') ?? '';
-		return { outside, mapH: Math.round(mr.height), visibleH: Math.round(Math.min(bar.top, mr.bottom) - mr.top), by };
+		return { outside, mapH: Math.round(mr.height), visibleH: Math.round(Math.min(bar.top, mr.bottom) - mr.top), by, clash };
 	}, coords as unknown as [string, unknown][]);
 }
 
@@ -187,6 +196,8 @@ describe('presenters (#11)', () => {
 				crossOriginHost(p, '/phone.html', [{ id: 'phone', src: src('&autoplay=2'), width: 319, height: 199 }], 'margin:0;padding:12px 28px')
 			]);
 			expect(await phone.getByTestId('tour-box').getAttribute('data-running'), 'reduced motion holds the autoplay of the link').toBe('false');
+			// …and its button offers play (one press starts it), not a pause that would need two
+			expect(await phone.getByTestId('tour-play').getAttribute('aria-pressed')).toBe('false');
 			const figures: Record<string, unknown>[] = [];
 			for (const lang of ['en', 'zh'] as const) {
 				await Promise.all([
@@ -206,6 +217,8 @@ describe('presenters (#11)', () => {
 			const bad = figures.filter((x) => (x.outside as string[]).length).map((x) => `${x.size} ${x.lang} ${x.tour} step ${x.step}: ${(x.outside as string[]).slice(0, 3).join('; ')}`);
 			// every point of every step clear of every overlay and on the map, at every size, the phone host too
 			expect(bad).toEqual([]);
+			// no control drawn over another (zoom, full screen, link, credits, scale)
+			expect(figures.filter((x) => (x.clash as number) > 0).map((x) => `${x.size} ${x.lang} ${x.tour} ${x.step}`)).toEqual([]);
 			// every step with something to show was framed by its features, not by the stored camera
 			expect(figures.filter((x) => !(x.by as string).endsWith(':features')).map((x) => `${x.size} ${x.tour} ${x.step}`)).toEqual([]);
 			expect(await phone.getByTestId('tour-box').getAttribute('data-running')).toBe('false');

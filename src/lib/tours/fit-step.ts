@@ -15,7 +15,10 @@ export function fitStepCamera(map: MLMap, step: TourStep, lang: Lang, geometryOf
 	const { state } = decode(step.state, lang);
 	const b = stepBounds(stepTargets(step.show, state.selected), step.bbox, geometryOf);
 	if (!b) return null;
-	const { padding } = overlayPadding(map.getContainer().getBoundingClientRect(), overlays);
+	const box = map.getContainer().getBoundingClientRect();
+	// room round the features for their symbols (an airport's icon is ~16 px): 5% of the frame, 16–40 px
+	const margin = Math.max(16, Math.min(40, Math.round(Math.min(box.width, box.height) * 0.05)));
+	const { padding } = overlayPadding(box, overlays, { margin });
 	const cam = map.cameraForBounds(
 		[
 			[b[0], b[1]],
