@@ -21,6 +21,8 @@ const plans = JSON.parse(readFileSync(join(BUILD, 'data', 'plans.json'), 'utf8')
 // the shortest tour keeps the test cheap: every step is drawn at 2× in software WebGL
 const TOUR = [...tours].sort((a, b) => a.steps.length - b.steps.length)[0];
 const LONG = 10 * 60_000;
+// a tour whose steps show a corridor across Eurasia and several places at once: the fit shows in its images
+const WIDE = tours.find((t) => t.id === 'wuhan-hefei')!;
 
 shareBrowserInFile();
 let s: Session;
@@ -71,6 +73,29 @@ function project(lon: number, lat: number, cam: { lon: number; lat: number; zoom
 	return { x: x(lon) - x(cam.lon) + w / 2, y: y(lat) - y(cam.lat) + h / 2 };
 }
 
+/**
+ * Each step framed as the player frames it, to its image (not the stored camera): every point of what it
+ * shows inside the map part of the image (the caption band is drawn under it), and filling it on one axis
+ * unless the zoom is capped (one place keeps its stored zoom, a wider view stops at 11).
+ */
+function expectFitted(tour: Tour, steps: { file: string; camera: { lon: number; lat: number; zoom: number; width: number; height: number } }[]) {
+	for (const [k, st] of steps.entries()) {
+		const cam = st.camera;
+		expect(cam, `${st.file} camera`).toBeTruthy();
+		const sel = new URLSearchParams(tour.steps[k].state).get('sel');
+		const geo = stepTargets(tour.steps[k].show, sel).flatMap((id) => GEO.get(id) ?? []);
+		expect(geo.length, `${st.file} has points to show`).toBeGreaterThan(0);
+		const pts = geo.map(([lon, lat]) => project(lon, lat, cam, cam.width, cam.height));
+		expect(pts.filter((p) => p.x < 0 || p.x > cam.width || p.y < 0 || p.y > cam.height), `${st.file}: points outside the map image`).toEqual([]);
+		const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+		const span = Math.max((Math.max(...xs) - Math.min(...xs)) / cam.width, (Math.max(...ys) - Math.min(...ys)) / cam.height);
+		const lons = geo.map((p) => p[0]), lats = geo.map((p) => p[1]);
+		const stored = Number(new URLSearchParams(tour.steps[k].state).get('c')?.split(',')[2]);
+		const cap = fitMaxZoom([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], Number.isFinite(stored) ? stored : null);
+		if (cam.zoom < cap - 0.01) expect(span, `${st.file}: the features fill the image (fitted, not the stored camera)`).toBeGreaterThan(0.8);
+	}
+}
+
 const snapshot = () => page.evaluate(() => (window as unknown as { __atlas: { get(): Snap } }).__atlas.get());
 /** The reader's view is back: everything as before the export, the camera to within float noise, no tour. */
 async function viewGivenBack() {
@@ -82,8 +107,8 @@ async function viewGivenBack() {
 	expect(Math.abs(c1.lon - c0.lon) + Math.abs(c1.lat - c0.lat) + Math.abs(c1.zoom - c0.zoom)).toBeLessThan(1e-6);
 }
 
-async function exportDownload(mode: 'zip' | 'video', prepare?: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-	await page.locator(`button[data-tour-export="${mode}"][data-tour-id="${TOUR.id}"]`).click();
+async function exportDownload(mode: 'zip' | 'video', prepare?: () => Promise<void>, tourId = TOUR.id): Promise<{ name: string; bytes: Buffer }> {
+	await page.locator(`button[data-tour-export="${mode}"][data-tour-id="${tourId}"]`).click();
 	await page.getByTestId('tour-export').waitFor();
 	await prepare?.();
 	const [dl]: [Download, void] = await Promise.all([
@@ -137,21 +162,22 @@ describe('tour exports', () => {
 				if (png.data[i] + png.data[i + 1] + png.data[i + 2] < 200) dark++;
 			}
 			expect(dark, `${f} text pixels in the band`).toBeGreaterThan(2000);
-			// the step framed as the player frames it, to this image: every point of what it shows inside the map
-			// part (the image minus the caption band drawn under it), and filling it unless the zoom is capped
-			const cam = manifest.steps[k].camera as { lon: number; lat: number; zoom: number };
-			expect(cam, `${f} camera`).toBeTruthy();
-			const mw = w / 2, mh = mapCss.h;
-			const ids = stepTargets(TOUR.steps[k].show, new URLSearchParams(TOUR.steps[k].state).get('sel'));
-			const pts = ids.flatMap((id) => GEO.get(id) ?? []).map(([lon, lat]) => project(lon, lat, cam, mw, mh));
-			expect(pts.length, `${f} has points to show`).toBeGreaterThan(0);
-			expect(pts.filter((p) => p.x < 0 || p.x > mw || p.y < 0 || p.y > mh), `${f}: points outside the map image`).toEqual([]);
-			const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
-			const span = Math.max((Math.max(...xs) - Math.min(...xs)) / mw, (Math.max(...ys) - Math.min(...ys)) / mh);
-			const lons = ids.flatMap((id) => GEO.get(id) ?? []).map((p) => p[0]), lats = ids.flatMap((id) => GEO.get(id) ?? []).map((p) => p[1]);
-			const cap = fitMaxZoom([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], Number(new URLSearchParams(TOUR.steps[k].state).get('c')?.split(',')[2] ?? NaN) || null);
-			if (cam.zoom < cap - 0.01) expect(span, `${f}: the features fill the image (fitted, not the stored camera)`).toBeGreaterThan(0.8);
+			expect(manifest.steps[k].camera, `${f} camera`).toMatchObject({ width: mapCss.w, height: mapCss.h });
 		}
+		expectFitted(TOUR, manifest.steps);
+		expect(await historyLength(), 'no history entry per exported step').toBe(h0);
+		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
+		await page.getByTestId('tour-export-close').click();
+		await viewGivenBack();
+	}, LONG);
+
+	it('ZIP of a tour of corridors and several places: each step fitted to its image; no history entries', async () => {
+		const h0 = await historyLength();
+		const { bytes } = await exportDownload('zip', undefined, WIDE.id);
+		const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(bytes))['manifest.json']));
+		writeFileSync(join(OUT, 'handout-manifest-wide.json'), JSON.stringify(manifest, null, 1));
+		expect(manifest.steps.length).toBe(WIDE.steps.length);
+		expectFitted(WIDE, manifest.steps);
 		expect(await historyLength(), 'no history entry per exported step').toBe(h0);
 		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
 		await page.getByTestId('tour-export-close').click();

@@ -60,7 +60,8 @@ export async function exportZip(atlas: Atlas, tour: Tour, text: ExportText, meta
 				const card = await stepCard(map, HANDOUT_SCALE, bandText(pages[k], text));
 				onProgress(i + 1, steps.length);
 				const { lon, lat, zoom } = atlas.camera;
-				return { page: pages[k], ...card, camera: { lon, lat, zoom } };
+				const c = live.map.getContainer();
+				return { page: pages[k], ...card, camera: { lon, lat, zoom, width: c.clientWidth, height: c.clientHeight } };
 			}
 		},
 		signal

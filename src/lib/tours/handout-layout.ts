@@ -221,8 +221,8 @@ export interface ManifestStep {
 	caption: string;
 	feature: string | null;
 	plans: { id: string; title: string; sections: string[] }[];
-	/** the camera the image was captured at (the step fitted to the image), when known */
-	camera?: { lon: number; lat: number; zoom: number };
+	/** the camera the image was captured at (the step fitted to the image) and the map's CSS size then, when known */
+	camera?: { lon: number; lat: number; zoom: number; width: number; height: number };
 }
 export interface Manifest {
 	tour: string;
