@@ -178,7 +178,7 @@ export interface ProximityTable {
 }
 
 /** What the build precomputes: the hub columns the list, the compare view and the exports read. */
-export const PRECOMPUTED_COLUMNS = HUB_GROUPS.map((g) => ({ group: g, known: false }));
+export const PRECOMPUTED_COLUMNS: readonly { group: string; known: boolean }[] = HUB_GROUPS.map((g) => ({ group: g, known: false }));
 
 export function proximityTable(features: readonly CompiledFeature[], version: string, which = PRECOMPUTED_COLUMNS): ProximityTable {
 	const ix = proximityIndex(features);
