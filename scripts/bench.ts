@@ -12,7 +12,7 @@
  *     BENCH_RUNS (5) loads each: time to canvas, to map idle, total blocking time, longest task, bytes
  * A benchmark, not a test: it reports figures and never fails on them.
  *   BENCH_SIZES=1000,10000,100000 npm run bench   to choose sizes (default 1000,10000)
- *   BENCH_RUNS=5 BENCH_ONLY=startup|filters
+ *   BENCH_RUNS=5 BENCH_ONLY=startup|filters|exports
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
@@ -24,6 +24,7 @@ import { launch, enableTestHooks } from './lib/chromium';
 import { synthetic } from './lib/synthetic';
 import { measureStartup, medianSample, type StartupSample } from './lib/startup';
 import { chunkReport } from './chunk-report';
+import { exportFigures } from './lib/export-bench';
 import { PLAN_IDS } from '../src/lib/data/plans';
 import { DEFAULT_CAMERA } from '../src/lib/state/state';
 
@@ -145,6 +146,8 @@ async function run() {
 	const load = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
 	console.log(`Load average at start: ${load}${Number(load.split(' ')[0]) > 1.5 ? ' (a busy machine: absolute figures are noisy, ratios less so)' : ''}`);
 	console.log('\n' + chunkReport(build).text);
+	if (!only || only === 'exports') await exportFigures(base, browser);
+	if (only === 'exports') return void (await browser.close(), server.close());
 	if (only !== 'filters') await startup(base, browser);
 	for (const n of only === 'startup' ? [] : sizes) {
 		const data = synthetic(n);

@@ -12,6 +12,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { validatePlans, validateFeatures, formatError, parseSource, type SourceFile, type ValidationError } from '../src/lib/data/validate';
 import { compileTopology } from '../src/lib/data/compile';
+import { featuresFromTopology } from '../src/lib/data/load';
+import { proximityTable } from '../src/lib/analysis/proximity';
 import type { AtlasFeature } from '../src/lib/data/schema';
 import type { DataManifest } from '../src/lib/data/types';
 import { validateTours } from '../src/lib/tours/validate';
@@ -83,6 +85,8 @@ const bytes = Buffer.byteLength(text);
 if (bytes > MAX_ATLAS_BYTES)
 	fail([{ file: 'atlas.topojson', feature: null, field: null, message: `would be ${bytes.toLocaleString('en')} bytes, over the ${MAX_ATLAS_BYTES.toLocaleString('en')}-byte limit` }]);
 const version = createHash('sha256').update(text).update(JSON.stringify(plans)).digest('hex').slice(0, 12);
+// distance columns from the features exactly as the page decodes them (quantized), so they equal its own
+const proximity = JSON.stringify(proximityTable(featuresFromTopology(topo), version));
 const manifest: DataManifest = {
 	version,
 	built: new Date().toISOString(),
@@ -96,6 +100,7 @@ const outputs: [string, string][] = [
 	['atlas.topojson', text],
 	['plans.json', JSON.stringify(plans)],
 	['tours.json', JSON.stringify(tours)],
+	['proximity.json', proximity],
 	['manifest.json', JSON.stringify(manifest, null, 1)]
 ];
 mkdirSync(out, { recursive: true });
@@ -128,3 +133,4 @@ console.log(`  per precision: ${count((f) => f.properties.location.precision)}`)
 console.log(
 	`  wrote ${relative(root, join(out, 'atlas.topojson'))}: ${bytes.toLocaleString('en')} bytes (${gzipSync(text).length.toLocaleString('en')} gzip), data version ${version}`
 );
+console.log(`  wrote ${relative(root, join(out, 'proximity.json'))}: ${Buffer.byteLength(proximity).toLocaleString('en')} bytes (${gzipSync(proximity).length.toLocaleString('en')} gzip)`);

@@ -144,6 +144,12 @@ describe('correct and polished (#14 items 7, 8, 10, 11, 12)', () => {
 			const el = document.querySelector('[role="status"][data-export-progress], dialog.share p[role="status"]')!;
 			new MutationObserver(() => w.__seen.push((el as HTMLElement).dataset.exportProgress ?? '')).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
 		});
+		// long tasks from here on, to report the export's main-thread work beside its own measure
+		await page.evaluate(() => {
+			const w = window as unknown as { __long: { start: number; ms: number }[] };
+			w.__long = [];
+			new PerformanceObserver((l) => w.__long.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: 'longtask' });
+		});
 		const csv = await download(page, 'export-csv');
 		const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
 		const head = rows[0];
@@ -159,6 +165,24 @@ describe('correct and polished (#14 items 7, 8, 10, 11, 12)', () => {
 		expect(await page.locator('[data-export-progress]').innerText()).toBe(`CSV (Excel) ready: ${n} features`);
 		const gj = JSON.parse(await download(page, 'export-geojson'));
 		expect(gj.features.length).toBe(n);
+		expect(gj.features.filter((f: { properties: { nearest: object } }) => Object.values(f.properties.nearest).some((h) => h)).length, 'nearest hubs are in the file').toBeGreaterThan(n / 2);
+		// item 10: the distance columns behind the list's and the exports' nearest hubs were built by the
+		// data build (data/proximity.json), not on this page's main thread, where they took seconds in one
+		// slice. Structural, not a time bound: the page leaves a measure for every column it builds itself
+		// (analysis/proximity.ts COLUMN_MEASURE), and without the build's table the list and the export do.
+		await page.locator('[data-export-progress="ready"]').waitFor();
+		const work = await page.evaluate(() => {
+			const m = (name: string) => performance.getEntriesByName(name).map((e) => ({ start: e.startTime, ms: e.duration, ...(e as PerformanceMeasure).detail }));
+			return { columns: m('atlas:proximity-column'), csv: m('atlas:export-csv'), geojson: m('atlas:export-geojson'), long: (window as unknown as { __long: { start: number; ms: number }[] }).__long };
+		});
+		expect(work.columns.filter((c) => ['airports', 'ports', 'rail'].includes(c.group)), 'hub columns built on the page').toEqual([]);
+		expect(work.csv.length).toBe(1);
+		expect(work.geojson.length).toBe(1);
+		for (const [kind, [e]] of [['csv', work.csv], ['geojson', work.geojson]] as const) {
+			// long tasks that overlap the export's slices (the preview iframe shares this thread, so they may be its own)
+			const overlapping = work.long.filter((t) => t.start < e.start + e.ms && t.start + t.ms > e.start).map((t) => Math.round(t.ms));
+			console.log(`export ${kind}: ${e.features} features, ${e.workMs.toFixed(1)} ms main-thread work in ${e.slices} slices (longest ${e.longestMs.toFixed(1)} ms) over ${e.ms.toFixed(0)} ms; long tasks overlapping: ${JSON.stringify(overlapping)}`);
+		}
 		await axeClean(page, 'share dialog open (en)');
 		await shot(page, 'correct-b-share-export');
 		await dialog.locator('button.x').click();

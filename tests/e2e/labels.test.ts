@@ -30,6 +30,30 @@ const rendered = (page: Session['page'], layer: string, field: 'name_en' | 'name
 		[layer, field] as const
 	);
 
+/**
+ * Feature labels that sit on a marker (#14 item 9): every shown marker's box (projected position plus
+ * its side-by-side offset, at the largest marker size of its rank, 1 px in) asked of MapLibre's placed
+ * label boxes. Markers are deck.gl's, so MapLibre knows them only by their "space" symbols.
+ */
+const labelsOnMarkers = (page: Session['page']) =>
+	page.evaluate(() => {
+		const map = (window as unknown as W).__atlasMap;
+		const has = (l: string) => !!map.getLayer(l);
+		const PX = [22, 18, 15];
+		const labels = ['atlas-labels-hubs', 'atlas-labels'].filter(has);
+		const out: string[] = [];
+		for (const m of map.queryRenderedFeatures({ layers: ['atlas-marker-space-hubs', 'atlas-marker-space'].filter(has) })) {
+			const px = PX[Math.min(Number(m.properties.rank), 2)];
+			const [ox, oy] = String(m.properties.off).split(',').map((n) => (Number(n) * px) / 16);
+			const p = map.project((m.geometry as GeoJSON.Point).coordinates as [number, number]);
+			const r = px / 2 - 1;
+			const x = p.x + ox;
+			const y = p.y + oy;
+			for (const f of map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]], { layers: labels })) out.push(`${f.properties.name_en} on ${m.properties.name_en}`);
+		}
+		return [...new Set(out)];
+	});
+
 describe('basemap names', () => {
 	it('en, 1440×900: Wuhan and Hefei labelled at the opening view, above the feature labels; districts at zoom 10; search flies to Caidian', async () => {
 		s = await open({ width: 1440, height: 900 });
@@ -53,6 +77,10 @@ describe('basemap names', () => {
 		expect(towns.length).toBe(1);
 		expect(districts.filter((d) => / District$/.test(d)).length, districts.join(', ')).toBeGreaterThanOrEqual(4);
 		expect(await rendered(page, 'city-labels', 'name_en')).toContain('Wuhan');
+		// central Wuhan: no feature label (main hubs' included) sits on a marker
+		const markers = await page.evaluate(() => (window as unknown as W).__atlasMap.queryRenderedFeatures({ layers: ['atlas-marker-space-hubs', 'atlas-marker-space'] }).length);
+		expect(markers, 'markers in view').toBeGreaterThan(20);
+		expect(await labelsOnMarkers(page)).toEqual([]);
 		await shot(page, 'labels-wuhan-z10-en');
 
 		// search: a district flies the map there
@@ -80,6 +108,11 @@ describe('basemap names', () => {
 		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
 		await shot(page, 'labels-open-zh-1440');
+		// central Wuhan at 1280×720 in zh: no feature label sits on a marker
+		await afterChangeSettled(page, () => page.setViewportSize({ width: 1280, height: 720 }));
+		await afterChangeSettled(page, () => page.evaluate(() => (window as unknown as W).__atlasMap.jumpTo({ center: [114.3, 30.59], zoom: 10 })));
+		expect(await labelsOnMarkers(page)).toEqual([]);
+		await shot(page, 'labels-wuhan-z10-zh-1280');
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 375, height: 740 }));
 		await page.goto(`${s.base}/?lang=zh`);
 		await mapReady(page, 240_000);

@@ -85,6 +85,12 @@ export interface ProximityIndex {
 }
 
 const cache = new WeakMap<readonly CompiledFeature[], ProximityIndex>();
+/** columns handed in ready-made (the build's data/proximity.json) before the index is first used */
+const seeds = new WeakMap<readonly CompiledFeature[], Map<string, NearestColumn>>();
+
+/** Name of the performance measure each column built here (not seeded) leaves: the export test reads it. */
+export const COLUMN_MEASURE = 'atlas:proximity-column';
+const keyOf = (group: string, known: boolean) => `${group}|${known ? 1 : 0}`;
 
 /** The per-data-set distance columns; one index per features array, columns built lazily per group. */
 export function proximityIndex(features: readonly CompiledFeature[]): ProximityIndex {
@@ -94,7 +100,7 @@ export function proximityIndex(features: readonly CompiledFeature[]): ProximityI
 	const shapes = features.map((f) => shapeOf(f.geometry));
 	const prec = features.map((f) => f.properties.location.precision);
 	const groupNo = features.map((f) => groupOf(f.properties.kind).id);
-	const cols = new Map<string, NearestColumn>();
+	const cols = new Map<string, NearestColumn>(seeds.get(features) ?? []);
 	const ix: ProximityIndex = {
 		size: n,
 		precision: (i) => prec[i],
@@ -102,9 +108,10 @@ export function proximityIndex(features: readonly CompiledFeature[]): ProximityI
 			return ix.column(group, known).km;
 		},
 		column(group, known) {
-			const key = `${group}|${known ? 1 : 0}`;
+			const key = keyOf(group, known);
 			let col = cols.get(key);
 			if (col) return col;
+			const t0 = performance.now();
 			const kmCol = new Float64Array(n).fill(Infinity);
 			const of = new Int32Array(n).fill(-1);
 			if (GROUPS.some((g) => g.id === group)) {
@@ -125,6 +132,7 @@ export function proximityIndex(features: readonly CompiledFeature[]): ProximityI
 			}
 			col = { km: kmCol, of };
 			cols.set(key, col);
+			performance.measure?.(COLUMN_MEASURE, { start: t0, end: performance.now(), detail: { group, known } });
 			return col;
 		}
 	};
@@ -155,4 +163,59 @@ export function hubDistances(features: readonly CompiledFeature[], i: number): H
 /** km rounded for display: one decimal below 10 km, whole km above. */
 export function fmtKm(km: number): string {
 	return km < 10 ? km.toFixed(1) : String(Math.round(km));
+}
+
+/**
+ * Columns worked out once by the data build (scripts/build-data.ts → data/proximity.json), so no page
+ * builds them on its main thread: the hub columns take seconds there with the corridors' line-to-line
+ * distances in software-rendered Chromium. Features are named by id; km Infinity is written as null.
+ */
+export interface ProximityTable {
+	/** the data version (manifest.json) the table was built with */
+	version: string;
+	ids: string[];
+	columns: Record<string, { km: (number | null)[]; of: number[] }>;
+}
+
+/** What the build precomputes: the hub columns the list, the compare view and the exports read. */
+export const PRECOMPUTED_COLUMNS: readonly { group: string; known: boolean }[] = HUB_GROUPS.map((g) => ({ group: g, known: false }));
+
+export function proximityTable(features: readonly CompiledFeature[], version: string, which = PRECOMPUTED_COLUMNS): ProximityTable {
+	const ix = proximityIndex(features);
+	const columns: ProximityTable['columns'] = {};
+	for (const { group, known } of which) {
+		const c = ix.column(group, known);
+		columns[keyOf(group, known)] = { km: Array.from(c.km, (k) => (Number.isFinite(k) ? k : null)), of: Array.from(c.of) };
+	}
+	return { version, ids: features.map((f) => f.properties.id), columns };
+}
+
+/**
+ * Hand a table to the features it was built for. Anything that does not fit them exactly (another data
+ * version, other ids or order, a short or malformed column) is ignored, and the columns are then built
+ * here on first use as before. Returns whether the table was taken. Must run before the index is first used.
+ */
+export function seedProximity(features: readonly CompiledFeature[], table: unknown, version: string): boolean {
+	const t = table as ProximityTable | null;
+	const n = features.length;
+	if (!t || typeof t !== 'object' || t.version !== version || !Array.isArray(t.ids) || t.ids.length !== n) return false;
+	if (cache.has(features)) return false;
+	for (let i = 0; i < n; i++) if (t.ids[i] !== features[i].properties.id) return false;
+	if (!t.columns || typeof t.columns !== 'object') return false;
+	const cols = new Map<string, NearestColumn>();
+	for (const [key, c] of Object.entries(t.columns)) {
+		if (!Array.isArray(c?.km) || !Array.isArray(c?.of) || c.km.length !== n || c.of.length !== n) return false;
+		const km = new Float64Array(n);
+		const of = new Int32Array(n);
+		for (let i = 0; i < n; i++) {
+			const k = c.km[i];
+			const j = c.of[i];
+			if (!(k === null || (typeof k === 'number' && k >= 0)) || !Number.isInteger(j) || j < -1 || j >= n || (k === null) !== (j === -1)) return false;
+			km[i] = k ?? Infinity;
+			of[i] = j;
+		}
+		cols.set(key, { km, of });
+	}
+	seeds.set(features, cols);
+	return true;
 }

@@ -6,6 +6,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Plan } from './schema';
 import type { CompiledFeature, CompiledProperties, DataManifest } from './types';
+import { seedProximity } from '../analysis/proximity';
 
 export class AtlasLoadError extends Error {
 	constructor(
@@ -66,12 +67,15 @@ export function featuresFromTopology(topo: unknown, file = 'atlas.topojson'): Co
 }
 
 export async function loadAtlas(base: string, fetchFn: typeof fetch = fetch): Promise<AtlasData> {
-	const [manifest, topo, plans] = await Promise.all([
+	const [manifest, topo, plans, proximity] = await Promise.all([
 		getJson<DataManifest>(`${base}/data/manifest.json`, fetchFn),
 		getJson<unknown>(`${base}/data/atlas.topojson`, fetchFn),
-		getJson<Plan[]>(`${base}/data/plans.json`, fetchFn)
+		getJson<Plan[]>(`${base}/data/plans.json`, fetchFn),
+		// the build's distance columns: optional, the page builds them itself when they are missing or stale
+		getJson<unknown>(`${base}/data/proximity.json`, fetchFn).catch(() => null)
 	]);
 	const features = featuresFromTopology(topo, `${base}/data/atlas.topojson`);
+	seedProximity(features, proximity, manifest?.version);
 	if (!Array.isArray(plans)) throw new AtlasLoadError(`${base}/data/plans.json`, 'is not a list of plans');
 	return {
 		features,

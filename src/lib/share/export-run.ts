@@ -30,11 +30,12 @@ export async function buildExport(
 	features: readonly CompiledFeature[],
 	opts: { hubsOf?: HubsOf; lang: Lang; meta: ExportMeta; sliceMs?: number },
 	onProgress: (p: ExportProgress) => void = () => {}
-): Promise<{ content: string; workMs: number; slices: number }> {
+): Promise<{ content: string; workMs: number; slices: number; longestMs: number }> {
 	const total = features.length;
 	const parts: string[] = [];
 	const slice = opts.sliceMs ?? SLICE_MS;
 	let workMs = 0;
+	let longestMs = 0;
 	let slices = 0;
 	onProgress({ done: 0, total });
 	// the first yield lets the progress line paint before any work
@@ -48,9 +49,11 @@ export async function buildExport(
 			if (performance.now() - t0 >= slice) break;
 		}
 		const content = parts.length === total ? (kind === 'csv' ? csvFromRows(parts) : geojsonFromParts(parts, opts.meta)) : null;
-		workMs += performance.now() - t0;
+		const took = performance.now() - t0;
+		workMs += took;
+		longestMs = Math.max(longestMs, took);
 		slices++;
 		onProgress({ done: parts.length, total });
-		if (content !== null) return { content, workMs, slices };
+		if (content !== null) return { content, workMs, slices, longestMs };
 	} while (true);
 }

@@ -44,10 +44,11 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 
 /**
  * Five symbol layers. MapLibre places symbols from the top layer down, so the selected feature's
- * label goes in first, then main hubs (rank 0) and their markers go in first and win; then every other shown marker reserves
- * its space; then the other labels fit around all of that. deck.gl draws the markers on its own
- * canvas, out of MapLibre's sight: the invisible "space" symbols (marker-sized, always placed) put
- * them into MapLibre's collision index, so labels (which try four anchors) go beside markers.
+ * label goes in first, then every shown marker reserves its space (main hubs' first), then the main
+ * hubs' labels (rank 0) and then the other labels fit around all of that. deck.gl draws the markers
+ * on its own canvas, out of MapLibre's sight: the invisible "space"
+ * symbols (marker-sized, always placed) put them into MapLibre's collision index, so labels (which try
+ * four anchors) go beside markers.
  */
 export const HUB_SPACE_LAYER = 'atlas-marker-space-hubs';
 export const HUB_LABEL_LAYER = 'atlas-labels-hubs';
@@ -142,10 +143,12 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 	if (!map.hasImage(SPACE_IMAGE))
 		map.addImage(SPACE_IMAGE, { width: SPACE_PX, height: SPACE_PX, data: new Uint8Array(SPACE_PX * SPACE_PX * 4) });
 	// bottom to top, each added on top of the previous
+	// every marker's space goes in before any feature label but the selected one, so labels (hubs' too)
+	// go beside markers, never on them (#14 item 9)
 	const layers = [
 		{ id: LABEL_LAYER, text: true, filter: filters.label },
-		{ id: SPACE_LAYER, text: false, filter: filters.space },
 		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
+		{ id: SPACE_LAYER, text: false, filter: filters.space },
 		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
 		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
 	];
