@@ -25,7 +25,9 @@ afterEach(async () => {
 const CODE = /\b\d{3}_[0-9a-f]{16}\b|(?<![\d.,])\b00[0-9]\b(?![\d.,])/;
 
 async function axeClean(page: Page, state: string) {
-	const r = await new AxeBuilder({ page }).analyze();
+	// every node of a violation is reported; of passes and incomplete one node each (axe's resultTypes):
+	// fewer selectors to build: ~1.7 s instead of ~2.1 s a pass on the detail view (test-output probe, 3 runs each)
+	const r = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
 	const bad = r.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));

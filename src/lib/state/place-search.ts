@@ -83,3 +83,21 @@ export function loadPlaceSearch(url: string, fetchFn: typeof fetch = fetch): Pro
 		});
 	return pending;
 }
+
+/** One row of the combobox: a feature hit (its index j among the feature results) or a place. */
+export type SearchItem<P> = { place: P } | { j: number };
+
+/**
+ * The order of the combobox: features matched exactly (name, alias, code: "WUH"), then places matched
+ * exactly ("Caidian"), then the other features, then places that only begin with the query. Exact features
+ * lead so that Enter picks the same hit whether or not the place names have loaded yet.
+ */
+export function mergeHits<P>(featureExact: readonly boolean[], places: readonly P[], placeExact: (p: P) => boolean): SearchItem<P>[] {
+	const fs = featureExact.map((exact, j) => ({ j, exact }));
+	return [
+		...fs.filter((f) => f.exact).map(({ j }) => ({ j })),
+		...places.filter(placeExact).map((place) => ({ place })),
+		...fs.filter((f) => !f.exact).map(({ j }) => ({ j })),
+		...places.filter((p) => !placeExact(p)).map((place) => ({ place }))
+	];
+}

@@ -11,7 +11,7 @@
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { CompiledProperties } from '../data/types';
 // district and town names (kind 'place') are searched beside the features: place-search.ts
-export { createPlaceSearch, loadPlaceSearch, placeIsExact, placesFrom, type PlaceEntry, type PlaceSearch } from './place-search';
+export { createPlaceSearch, loadPlaceSearch, mergeHits, placeIsExact, placesFrom, type PlaceEntry, type PlaceSearch, type SearchItem } from './place-search';
 
 export interface SearchEntry {
 	id: string;
