@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { overlayPadding, minVisible, freeRect, boxOf, positionsOf, boundsOf, unionBox, anyInView, type Rect } from '$lib/map/framing';
+import { overlayPadding, openingPadding, OPENING_PADDING, minVisible, freeRect, boxOf, positionsOf, boundsOf, unionBox, anyInView, type Rect } from '$lib/map/framing';
 
 const rect = (left: number, top: number, w: number, h: number): Rect => ({ left, top, right: left + w, bottom: top + h });
 const hit = (a: Rect, b: Rect) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
@@ -174,5 +174,28 @@ describe('boxes of the filtered set', () => {
 		expect(anyInView(boxes, new Uint8Array([1, 0, 0, 1]), europe)).toBe(false);
 		expect(anyInView(boxes, new Uint8Array([1, 1, 0, 1]), europe)).toBe(true);
 		expect(anyInView(boxes, new Uint8Array([0, 0, 1, 0]), europe)).toBe(false);
+	});
+});
+
+describe('openingPadding (the overview refitted clear of an embed legend)', () => {
+	const map = { left: 0, top: 0, right: 640, bottom: 400 };
+	it('leaves the overview alone when nothing reaches into the map', () => {
+		expect(openingPadding(map, [])).toBeNull();
+		expect(openingPadding(map, [{ left: 700, top: 0, right: 900, bottom: 400 }])).toBeNull();
+	});
+	it('clears a legend at the left by its width, keeping the opening margins elsewhere', () => {
+		const p = openingPadding(map, [{ left: 8, top: 8, right: 208, bottom: 300 }])!;
+		expect(p.left).toBe(216);
+		expect(p).toMatchObject({ top: OPENING_PADDING.top, bottom: OPENING_PADDING.bottom, right: OPENING_PADDING.right });
+	});
+	it('never leaves less than 120 px of map each way, whatever covers it', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 240, max: 2000 }), fc.integer({ min: 240, max: 1200 }), fc.array(fc.record({ x: fc.integer({ min: -50, max: 2000 }), y: fc.integer({ min: -50, max: 1200 }), w: fc.integer({ min: 1, max: 800 }), h: fc.integer({ min: 1, max: 800 }) }), { maxLength: 4 }), (W, H, rs) => {
+				const p = openingPadding({ left: 0, top: 0, right: W, bottom: H }, rs.map((r) => ({ left: r.x, top: r.y, right: r.x + r.w, bottom: r.y + r.h })));
+				if (!p) return;
+				expect(W - p.left - p.right).toBeGreaterThanOrEqual(120 - 1e-9);
+				expect(H - p.top - p.bottom).toBeGreaterThanOrEqual(120 - 1e-9);
+			})
+		);
 	});
 });

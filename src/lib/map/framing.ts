@@ -163,3 +163,23 @@ export function anyInView(boxes: readonly (Box | null)[], mask: Uint8Array, view
 	}
 	return false;
 }
+
+/** The opening overview's padding when nothing is drawn over the map (room for the controls at the right). */
+export const OPENING_PADDING: Padding = { top: 40, bottom: 30, left: 30, right: 70 };
+
+/**
+ * The opening overview's padding in a frame where panels or a legend are drawn over the map (the embed's
+ * compact legend): each side at least OPENING_PADDING, and the overlays cleared as overlayPadding clears
+ * them. null when no overlay reaches into the map, so the overview the map opened on stays as it is.
+ */
+export function openingPadding(map: Rect, overlays: readonly Rect[]): Padding | null {
+	const { padding } = overlayPadding(map, overlays, { margin: 0, minPx: 120, minFraction: 0.4 });
+	if (!padding.top && !padding.right && !padding.bottom && !padding.left) return null;
+	const o = OPENING_PADDING;
+	const W = map.right - map.left, H = map.bottom - map.top;
+	const p = { top: Math.max(o.top, padding.top + 8), bottom: Math.max(o.bottom, padding.bottom + 8), left: Math.max(o.left, padding.left + 8), right: Math.max(o.right, padding.right + 8) };
+	// MapLibre cannot fit into a negative area: give back the opening margins first where the frame is small
+	if (W - p.left - p.right < 120) Object.assign(p, { left: Math.max(padding.left, 0), right: Math.max(padding.right, 0) });
+	if (H - p.top - p.bottom < 120) Object.assign(p, { top: Math.max(padding.top, 0), bottom: Math.max(padding.bottom, 0) });
+	return p;
+}
