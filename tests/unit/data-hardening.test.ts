@@ -179,7 +179,7 @@ describe('npm run data: file-level errors say where, visibly, once (7)', () => {
 });
 
 describe('npm run data: outputs (5, and the byte count of 7)', () => {
-	const names = ['atlas.topojson', 'manifest.json', 'plans.json', 'tours.json'];
+	const names = ['atlas.topojson', 'manifest.json', 'plans.json', 'proximity.json', 'tours.json'];
 	it('prints and records the bytes written, not characters', () => {
 		const r = runData('ok', () => {});
 		expect(r.status, r.stderr).toBe(0);
