@@ -169,9 +169,9 @@ describe('phone 375×740', () => {
 		const { page, base } = await start(375, 740);
 		await page.goto(`${base}/?lang=en`);
 		await mapReady(page, SLOW);
-		// "Tianhe" alone is also a town, whose exact name ranks above a feature it only begins; the places
-		// load on first focus, so which one Enter took depended on timing
-		await page.locator('input[role="combobox"]').fill('Tianhe Airport');
+		// the airport's IATA code, an exact match that leads the list ("Tianhe" alone is also a town, and an
+		// exact place outranks a feature name it only begins)
+		await page.locator('input[role="combobox"]').fill('WUH');
 		await page.locator('#search-results [role="option"]').first().waitFor();
 		await afterChangeSettled(page, () => page.keyboard.press('Enter'), SLOW);
 		await page.locator('.detail-pane').waitFor();

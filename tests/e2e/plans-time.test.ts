@@ -41,6 +41,8 @@ describe('timeline', () => {
 		await page.goto(`${s.base}/?lang=en`);
 		await mapReady(page);
 		await page.click('#tab-time');
+		// the timeline panel is loaded on first use: wait for its years
+		await page.locator('[data-testid="tl-year"]').first().waitFor();
 		const years = timelineYears(props);
 		expect(await page.locator('[data-testid="tl-year"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.year)))).toEqual(years);
 		await page.click('[data-testid="tl-play"]');

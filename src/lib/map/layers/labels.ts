@@ -112,11 +112,15 @@ export function offsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpe
 }
 const lastData = new WeakMap<MLMap, GeoJSON.FeatureCollection>();
 
-function labelLayout(lang: Lang) {
+/** the four sides, then for main hubs the four corners too: every marker is placed first, so a hub's name needs more room to find */
+const SIDES = ['top', 'bottom', 'left', 'right'] as const;
+const SIDES_AND_CORNERS = [...SIDES, 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+
+function labelLayout(lang: Lang, anchors: readonly (typeof SIDES_AND_CORNERS)[number][] = SIDES) {
 	return {
 		'text-field': labelText(lang),
 		'text-size': ['match', ['get', 'rank'], 0, TEXT_PX[0], 1, TEXT_PX[1], TEXT_PX[2]] as ExpressionSpecification,
-		'text-variable-anchor': ['top', 'bottom', 'left', 'right'] as ('top' | 'bottom' | 'left' | 'right')[],
+		'text-variable-anchor': [...anchors],
 		'text-radial-offset': ['get', 'ro'] as ExpressionSpecification,
 		'text-justify': 'auto' as const,
 		'text-max-width': 9,
@@ -166,7 +170,7 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 			added = true;
 			map.addLayer(
 				l.text
-					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang), paint: labelPaint, filter: l.filter }
+					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang, l.id === HUB_LABEL_LAYER ? SIDES_AND_CORNERS : SIDES), paint: labelPaint, filter: l.filter }
 					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: { ...spaceLayout, 'icon-offset': offsetExpression(data) }, filter: l.filter }
 			);
 		} else {
