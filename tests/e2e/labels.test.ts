@@ -54,6 +54,25 @@ const labelsOnMarkers = (page: Session['page']) =>
 		return [...new Set(out)];
 	});
 
+/**
+ * The atlas cities' names as deck.gl draws them (#14 item 9): the top-level layer order (the names must
+ * come after every marker layer, so they are drawn over the markers) and the names the layer holds; and
+ * whether MapLibre's copy of Wuhan's name is transparent (it keeps its place for the collisions).
+ */
+const deckCityNames = (page: Session['page']) =>
+	page.evaluate(() => {
+		type L = { id: string; parent: unknown; props: { data: { name_en: string; name_zh: string }[]; visible: boolean; getText: (d: unknown) => string } };
+		const w = window as unknown as W & { __atlasDeck: { _deck: { layerManager: { getLayers(): L[] } } } };
+		const top = w.__atlasDeck._deck.layerManager.getLayers().filter((l) => !l.parent);
+		const names = top.find((l) => l.id === 'city-names');
+		const opacity = w.__atlasMap.getPaintProperty('city-labels', 'text-opacity');
+		return {
+			order: top.map((l) => l.id),
+			text: names && names.props.visible ? names.props.data.map((d) => names.props.getText(d)) : [],
+			opacity: JSON.stringify(opacity)
+		};
+	});
+
 describe('basemap names', () => {
 	it('en, 1440×900: Wuhan and Hefei labelled at the opening view, above the feature labels; districts at zoom 10; search flies to Caidian', async () => {
 		s = await open({ width: 1440, height: 900 });
@@ -67,6 +86,12 @@ describe('basemap names', () => {
 		// city names are placed before every feature label (the top symbol layer)
 		const order = await page.evaluate(() => (window as unknown as W).__atlasMap.getLayersOrder());
 		expect(order.indexOf('city-labels')).toBeGreaterThan(order.indexOf('atlas-label-selected'));
+		// and drawn over the markers: deck.gl's names layer is its last, MapLibre's copies are transparent
+		await expect.poll(async () => (await deckCityNames(page)).text, { timeout: 60_000 }).toEqual(expect.arrayContaining(['Wuhan', 'Hefei']));
+		const deck = await deckCityNames(page);
+		expect(deck.order.at(-1), deck.order.join(' ')).toBe('city-names');
+		expect(deck.order).toContain('markers');
+		expect(deck.opacity).toContain('Wuhan');
 		expect(towns, 'the towns file is not fetched below zoom 9').toEqual([]);
 		await shot(page, 'labels-open-en-1440');
 
@@ -107,6 +132,7 @@ describe('basemap names', () => {
 		await page.goto(`${s.base}/?lang=zh`);
 		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		await expect.poll(async () => (await deckCityNames(page)).text, { timeout: 60_000 }).toEqual(expect.arrayContaining(['武汉', '合肥']));
 		await shot(page, 'labels-open-zh-1440');
 		// central Wuhan at 1280×720 in zh: no feature label sits on a marker
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 1280, height: 720 }));
