@@ -40,9 +40,11 @@ const labelsOnMarkers = (page: Session['page']) =>
 		const map = (window as unknown as W).__atlasMap;
 		const has = (l: string) => !!map.getLayer(l);
 		const PX = [22, 18, 15];
-		const labels = ['atlas-labels-hubs', 'atlas-labels'].filter(has);
+		// a main hub is always named, before the minor markers reserve their space: its name may lie on a
+		// minor marker (labels.ts), never on a hub; every other label lies on no marker at all
 		const out: string[] = [];
 		for (const m of map.queryRenderedFeatures({ layers: ['atlas-marker-space-hubs', 'atlas-marker-space'].filter(has) })) {
+			const labels = (m.layer.id === 'atlas-marker-space-hubs' ? ['atlas-labels-hubs', 'atlas-labels'] : ['atlas-labels']).filter(has);
 			const px = PX[Math.min(Number(m.properties.rank), 2)];
 			const [ox, oy] = String(m.properties.off).split(',').map((n) => (Number(n) * px) / 16);
 			const p = map.project((m.geometry as GeoJSON.Point).coordinates as [number, number]);

@@ -44,11 +44,11 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 
 /**
  * Five symbol layers. MapLibre places symbols from the top layer down, so the selected feature's
- * label goes in first, then every shown marker reserves its space (main hubs' first), then the main
- * hubs' labels (rank 0) and then the other labels fit around all of that. deck.gl draws the markers
- * on its own canvas, out of MapLibre's sight: the invisible "space"
- * symbols (marker-sized, always placed) put them into MapLibre's collision index, so labels (which try
- * four anchors) go beside markers.
+ * label goes in first, then main hubs (rank 0) reserve their markers' space and place their labels
+ * (which may then lie over a minor marker), then every other shown marker reserves its space, and the
+ * other labels fit around all of that. deck.gl draws the markers on its own canvas, out of MapLibre's
+ * sight: the invisible "space" symbols (marker-sized, always placed) put them into MapLibre's collision
+ * index, so labels (which try four anchors, hubs eight) go beside markers.
  */
 export const HUB_SPACE_LAYER = 'atlas-marker-space-hubs';
 export const HUB_LABEL_LAYER = 'atlas-labels-hubs';
@@ -112,7 +112,7 @@ export function offsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpe
 }
 const lastData = new WeakMap<MLMap, GeoJSON.FeatureCollection>();
 
-/** the four sides, then for main hubs the four corners too: every marker is placed first, so a hub's name needs more room to find */
+/** the four sides, then for main hubs the four corners too: more places for a hub's name to go clear of other hubs */
 const SIDES = ['top', 'bottom', 'left', 'right'] as const;
 const SIDES_AND_CORNERS = [...SIDES, 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 
@@ -147,12 +147,13 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 	if (!map.hasImage(SPACE_IMAGE))
 		map.addImage(SPACE_IMAGE, { width: SPACE_PX, height: SPACE_PX, data: new Uint8Array(SPACE_PX * SPACE_PX * 4) });
 	// bottom to top, each added on top of the previous
-	// every marker's space goes in before any feature label but the selected one, so labels (hubs' too)
-	// go beside markers, never on them (#14 item 9)
+	// main hubs' markers, then their names, then every other marker's space, then the other labels: a hub
+	// is always named (in a dense centre the minor markers' spaces left six of them unnamed at zoom 9), and
+	// the other labels go beside every marker, never on one (#14 item 9)
 	const layers = [
 		{ id: LABEL_LAYER, text: true, filter: filters.label },
-		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
 		{ id: SPACE_LAYER, text: false, filter: filters.space },
+		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
 		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
 		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
 	];
