@@ -42,7 +42,10 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
-					fileParallelism: false,
+					// two files at a time: a page load keeps about one core busy (the renderer's main thread), so two
+					// browsers use a 2-core machine's both; each worker has its own profile (harness.ts)
+					fileParallelism: true,
+					maxWorkers: 2,
 					globalSetup: ['tests/e2e/global-setup.ts']
 				}
 			}

@@ -6,7 +6,8 @@
  *
  * Speed (issue #10): under SwiftShader most of a map load's CPU is compiling WebGL shaders. The shared
  * browser is therefore started on a persistent profile (test-output/chromium-profile), whose GPU shader
- * cache survives from test to test and from file to file (the files run one after another); each test
+ * cache survives from test to test and from file to file (two files run at a time, each vitest worker
+ * on a profile of its own: chromium-profile-<pool id>); each test
  * still gets a fresh incognito context of that browser, so storage, cookies and routes stay isolated.
  * For new files: call shareBrowserInFile() once, then open() per test, as before; reuse one page for
  * several checks of the same URL rather than loading the map again.
@@ -40,7 +41,7 @@ let shared: Browser | null = null;
 let sharedProfile: BrowserContext | null = null;
 
 /** Where the shared browser keeps its profile: only its GPU shader cache is of use across tests. */
-const PROFILE = join(OUT, 'chromium-profile');
+const PROFILE = join(OUT, `chromium-profile-${process.env.VITEST_POOL_ID ?? '1'}`);
 
 /**
  * The shared browser, on the persistent profile so compiled shaders are cached. A profile already in use
