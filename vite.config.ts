@@ -27,6 +27,8 @@ export default defineConfig({
 		rolldownOptions: { checks: { bundlerTimings: false } }
 	},
 	test: {
+		// one limit for both projects (vitest wants per-project limits in separate groups, run one after the other)
+		maxWorkers: 2,
 		// the projects run plain TypeScript: no SvelteKit plugin, only the $lib alias
 		projects: [
 			{
@@ -42,10 +44,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
-					// two files at a time: a page load keeps about one core busy (the renderer's main thread), so two
-					// browsers use a 2-core machine's both; each worker has its own profile (harness.ts)
+					// two files at a time (maxWorkers: 2, above): a page load keeps about one core busy (the renderer's
+					// main thread), so two browsers use a 2-core machine's both; each worker has its own profile (harness.ts)
 					fileParallelism: true,
-					maxWorkers: 2,
 					globalSetup: ['tests/e2e/global-setup.ts']
 				}
 			}
