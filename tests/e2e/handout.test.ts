@@ -107,6 +107,14 @@ async function viewGivenBack() {
 	expect(Math.abs(c1.lon - c0.lon) + Math.abs(c1.lat - c0.lat) + Math.abs(c1.zoom - c0.zoom)).toBeLessThan(1e-6);
 }
 
+/** A ZIP export done: no history entry per step, the dialog says saved, and closing it gives the view back. */
+async function savedAndGivenBack(h0: number) {
+	expect(await historyLength(), 'no history entry per exported step').toBe(h0);
+	await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
+	await page.getByTestId('tour-export-close').click();
+	await viewGivenBack();
+}
+
 async function exportDownload(mode: 'zip' | 'video', prepare?: () => Promise<void>, tourId = TOUR.id): Promise<{ name: string; bytes: Buffer }> {
 	await page.locator(`button[data-tour-export="${mode}"][data-tour-id="${tourId}"]`).click();
 	await page.getByTestId('tour-export').waitFor();
@@ -165,10 +173,7 @@ describe('tour exports', () => {
 			expect(manifest.steps[k].camera, `${f} camera`).toMatchObject({ width: mapCss.w, height: mapCss.h });
 		}
 		expectFitted(TOUR, manifest.steps);
-		expect(await historyLength(), 'no history entry per exported step').toBe(h0);
-		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
-		await page.getByTestId('tour-export-close').click();
-		await viewGivenBack();
+		await savedAndGivenBack(h0);
 	}, LONG);
 
 	it('ZIP of a tour of corridors and several places: each step fitted to its image; no history entries', async () => {
@@ -178,10 +183,7 @@ describe('tour exports', () => {
 		writeFileSync(join(OUT, 'handout-manifest-wide.json'), JSON.stringify(manifest, null, 1));
 		expect(manifest.steps.length).toBe(WIDE.steps.length);
 		expectFitted(WIDE, manifest.steps);
-		expect(await historyLength(), 'no history entry per exported step').toBe(h0);
-		await page.getByTestId('tour-export-status').filter({ hasText: 'Saved' }).waitFor();
-		await page.getByTestId('tour-export-close').click();
-		await viewGivenBack();
+		await savedAndGivenBack(h0);
 	}, LONG);
 
 	it('print view: one page per step with caption and plan titles; prints to that many PDF pages; no history entries', async () => {
