@@ -31,20 +31,20 @@ const rendered = (page: Session['page'], layer: string, field: 'name_en' | 'name
 	);
 
 /**
- * Feature labels that sit on a marker (#14 item 9): every shown marker's box (projected position plus
- * its side-by-side offset, at the largest marker size of its rank, 1 px in) asked of MapLibre's placed
- * label boxes. Markers are deck.gl's, so MapLibre knows them only by their "space" symbols.
+ * Feature labels that sit on a marker or a city-group ring (#14 item 9). Markers: every shown marker's
+ * box (projected position plus its side-by-side offset, at the largest marker size of its rank, 1 px
+ * in), found through its "space" symbol. Rings: read from deck.gl's own layer (position and count, the
+ * radius as city-groups.ts draws it), and asked at boxes that lie inside the circle. Every feature-label
+ * layer is asked, main hubs' names included.
  */
 const labelsOnMarkers = (page: Session['page']) =>
 	page.evaluate(() => {
 		const map = (window as unknown as W).__atlasMap;
 		const has = (l: string) => !!map.getLayer(l);
+		const labels = ['atlas-label-selected', 'atlas-labels-hubs', 'atlas-labels'].filter(has);
 		const PX = [22, 18, 15];
-		// a main hub is always named, before the minor markers reserve their space: its name may lie on a
-		// minor marker (labels.ts), never on a hub; every other label lies on no marker at all
 		const out: string[] = [];
 		for (const m of map.queryRenderedFeatures({ layers: ['atlas-marker-space-hubs', 'atlas-marker-space'].filter(has) })) {
-			const labels = (m.layer.id === 'atlas-marker-space-hubs' ? ['atlas-labels-hubs', 'atlas-labels'] : ['atlas-labels']).filter(has);
 			const px = PX[Math.min(Number(m.properties.rank), 2)];
 			const [ox, oy] = String(m.properties.off).split(',').map((n) => (Number(n) * px) / 16);
 			const p = map.project((m.geometry as GeoJSON.Point).coordinates as [number, number]);
@@ -53,7 +53,27 @@ const labelsOnMarkers = (page: Session['page']) =>
 			const y = p.y + oy;
 			for (const f of map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]], { layers: labels })) out.push(`${f.properties.name_en} on ${m.properties.name_en}`);
 		}
-		return [...new Set(out)];
+		type G = { position: [number, number]; count: number; city: string };
+		type DL = { id: string; props: { data: G[]; visible: boolean } };
+		const deck = (window as unknown as { __atlasDeck: { _deck: { layerManager: { getLayers(): DL[] } } } }).__atlasDeck;
+		const rings = deck._deck.layerManager.getLayers().find((l) => l.id === 'city-groups');
+		const { width, height } = map.getCanvas().getBoundingClientRect();
+		let ringsInView = 0;
+		for (const g of rings && rings.props.visible ? rings.props.data : []) {
+			const p = map.project(g.position);
+			if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
+			ringsInView++;
+			const r = Math.min(22, 11 + 2.2 * Math.sqrt(g.count)) - 1;
+			const q = r * 0.7;
+			// the inscribed square and a horizontal and a vertical bar across the circle
+			const boxes: [[number, number], [number, number]][] = [
+				[[p.x - q, p.y - q], [p.x + q, p.y + q]],
+				[[p.x - r, p.y - 2], [p.x + r, p.y + 2]],
+				[[p.x - 2, p.y - r], [p.x + 2, p.y + r]]
+			];
+			for (const b of boxes) for (const f of map.queryRenderedFeatures(b, { layers: labels })) out.push(`${f.properties.name_en} on the ring of ${g.city} (${g.count})`);
+		}
+		return { overlaps: [...new Set(out)], ringsInView };
 	});
 
 /**
@@ -107,7 +127,9 @@ describe('basemap names', () => {
 		// central Wuhan: no feature label (main hubs' included) sits on a marker
 		const markers = await page.evaluate(() => (window as unknown as W).__atlasMap.queryRenderedFeatures({ layers: ['atlas-marker-space-hubs', 'atlas-marker-space'] }).length);
 		expect(markers, 'markers in view').toBeGreaterThan(20);
-		expect(await labelsOnMarkers(page)).toEqual([]);
+		const en = await labelsOnMarkers(page);
+		expect(en.overlaps).toEqual([]);
+		expect(en.ringsInView, 'city-group rings in view').toBeGreaterThan(0);
 		await shot(page, 'labels-wuhan-z10-en');
 
 		// search: a district flies the map there
@@ -139,7 +161,9 @@ describe('basemap names', () => {
 		// central Wuhan at 1280×720 in zh: no feature label sits on a marker
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 1280, height: 720 }));
 		await afterChangeSettled(page, () => page.evaluate(() => (window as unknown as W).__atlasMap.jumpTo({ center: [114.3, 30.59], zoom: 10 })));
-		expect(await labelsOnMarkers(page)).toEqual([]);
+		const zh = await labelsOnMarkers(page);
+		expect(zh.overlaps).toEqual([]);
+		expect(zh.ringsInView, 'city-group rings in view').toBeGreaterThan(0);
 		await shot(page, 'labels-wuhan-z10-zh-1280');
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 375, height: 740 }));
 		await page.goto(`${s.base}/?lang=zh`);

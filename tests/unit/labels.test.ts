@@ -56,3 +56,56 @@ describe('marker space follows the side-by-side offsets', () => {
 		expect(offsetExpression(fc(['0,0']))).toEqual(['literal', [0, 0]]);
 	});
 });
+
+describe('main hubs try 40 places round their marker', () => {
+	it('8 anchors at each of 5 clearances, with the signs of a radial offset, through MapLibre\'s parser', async () => {
+		const { createExpression } = await import('@maplibre/maplibre-gl-style-spec');
+		const { hubAnchorOffsets, hubOffsetExpression, HUB_OFFSET_STEPS } = await import('../../src/lib/map/layers/labels');
+		const offs = hubAnchorOffsets(2);
+		expect(offs.length).toBe(2 * 8 * HUB_OFFSET_STEPS.length);
+		const pairs = new Map<string, [number, number][]>();
+		for (let j = 0; j < offs.length; j += 2) pairs.set(offs[j] as string, [...(pairs.get(offs[j] as string) ?? []), offs[j + 1] as [number, number]]);
+		expect(pairs.get('top')![0]).toEqual([0, 2]);
+		expect(pairs.get('bottom')![0]).toEqual([0, -2]);
+		expect(pairs.get('left')![0]).toEqual([2, 0]);
+		expect(pairs.get('right')!.at(-1)).toEqual([-8, 0]);
+		expect(pairs.get('top-left')![0]).toEqual([1.41, 1.41]);
+		expect(pairs.get('bottom-right')![0]).toEqual([-1.41, -1.41]);
+		// every anchor steps outward: its distance grows with each step
+		for (const [, list] of pairs) for (let k = 1; k < list.length; k++) expect(Math.hypot(...list[k])).toBeGreaterThan(Math.hypot(...list[k - 1]));
+		const fc: GeoJSON.FeatureCollection = {
+			type: 'FeatureCollection',
+			features: [1.5, 2, 2].map((ro, i) => ({ type: 'Feature', properties: { i, rank: 0, ro }, geometry: { type: 'Point', coordinates: [0, 0] } }))
+		};
+		const e = createExpression(hubOffsetExpression(fc), 'text-variable-anchor-offset');
+		expect(e.result).toBe('success');
+		const ev = (ro: number) => (e.value as { evaluate(g: object, f: object): unknown }).evaluate({ zoom: 9 }, { type: 1, properties: { ro } });
+		expect(ev(2)).toEqual(offs);
+		expect(ev(1.5)).toEqual(hubAnchorOffsets(1.5));
+		// an unknown clearance falls back to the smallest, never to nothing
+		expect(ev(7)).toEqual(hubAnchorOffsets(1.1));
+	});
+});
+
+describe('city-group rings reserve their space as the filters leave them', () => {
+	it('only drawn rings, each sized to its count', async () => {
+		const { createExpression } = await import('@maplibre/maplibre-gl-style-spec');
+		const { groupRadiusPx } = await import('../../src/lib/map/layers/city-groups');
+		const shown = [
+			{ k: 0, count: 43 },
+			{ k: 2, count: 1 }
+		] as never[];
+		const f = labelFilter(new Uint8Array([1]), null, [0], shown);
+		const ring = (g: number) => featureFilter(f.ring as FilterSpecification, 'filter').filter({ zoom: 9 }, { type: 1, properties: { g }, geometry: [] } as never);
+		expect([0, 1, 2, 3].map(ring)).toEqual([true, false, true, false]);
+		// a feature point (no g) is never a ring
+		expect(passes(f.ring, { i: 0, rank: 0 }, 9)).toBe(false);
+		const e = createExpression(f.ringSize, 'icon-size');
+		expect(e.result).toBe('success');
+		const size = (g: number) => (e.value as { evaluate(a: object, b: object): number }).evaluate({ zoom: 9 }, { type: 1, properties: { g } });
+		expect(size(0) * 16).toBeCloseTo(2 * groupRadiusPx(43), 1);
+		expect(size(2) * 16).toBeCloseTo(2 * groupRadiusPx(1), 1);
+		// no ring drawn: no space
+		expect(passes(labelFilter(new Uint8Array([1]), null, [0], []).ring, { i: 0, rank: 0 }, 9)).toBe(false);
+	});
+});

@@ -10,12 +10,14 @@ export interface CityGroupShown extends CityGroupRec {
 	count: number;
 	/** holds the selected feature */
 	selected: boolean;
+	/** its index in the prepared groups (the label source's ring spaces are keyed by it) */
+	k: number;
 }
 
 export function cityGroupsShown(groups: CityGroupRec[], counts: Uint16Array, selected: number | null): CityGroupShown[] {
 	const out: CityGroupShown[] = [];
 	groups.forEach((g, k) => {
-		if (counts[k] > 0) out.push({ ...g, count: counts[k], selected: selected !== null && g.members.includes(selected) });
+		if (counts[k] > 0) out.push({ ...g, count: counts[k], selected: selected !== null && g.members.includes(selected), k });
 	});
 	return out;
 }

@@ -6,6 +6,7 @@
  */
 import type { Map as MLMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { PreparedLayers } from '../prepare';
+import { groupRadiusPx, type CityGroupShown } from './city-groups';
 import type { CompiledFeature } from '../../data/types';
 import type { Lang } from '../../state/state';
 import { corridorLabelFeatures, corridorLabelFilter, corridorLabelLayer, CORRIDOR_LABEL_LAYER } from './corridor-labels';
@@ -36,6 +37,8 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 			},
 			geometry: { type: 'Point', coordinates: p.position }
 			})),
+			// the city-group rings' space (deck.gl draws the rings): one point per group, keyed by its index
+			...prepared.cityGroups.map((g, k): GeoJSON.Feature => ({ type: 'Feature', properties: { g: k }, geometry: { type: 'Point', coordinates: g.position } })),
 			// corridor names along their lines (corridor-labels.ts), in the same source: one collision index
 			...corridorLabelFeatures(prepared.paths, features)
 		]
@@ -43,20 +46,24 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 }
 
 /**
- * Five symbol layers. MapLibre places symbols from the top layer down, so the selected feature's
- * label goes in first, then main hubs (rank 0) reserve their markers' space and place their labels
- * (which may then lie over a minor marker), then every other shown marker reserves its space, and the
- * other labels fit around all of that. deck.gl draws the markers on its own canvas, out of MapLibre's
- * sight: the invisible "space" symbols (marker-sized, always placed) put them into MapLibre's collision
- * index, so labels (which try four anchors, hubs eight) go beside markers.
+ * Six symbol layers. MapLibre places symbols from the top layer down, so the selected feature's label
+ * goes in first, then every shown marker and city-group ring reserves its space (main hubs' first),
+ * then the main hubs' names (which try 40 places round their marker), then the other labels fit around
+ * all of that. deck.gl draws markers and rings on its own canvas, out of MapLibre's sight: the
+ * invisible "space" symbols (marker- or ring-sized, always placed) put them into MapLibre's collision
+ * index, so no label but the selected one lies on a marker or a ring (#14 item 9).
  */
 export const HUB_SPACE_LAYER = 'atlas-marker-space-hubs';
 export const HUB_LABEL_LAYER = 'atlas-labels-hubs';
 export const SPACE_LAYER = 'atlas-marker-space';
+/** the city-group rings' space, sized to each ring as the filters leave it */
+export const RING_SPACE_LAYER = 'atlas-ring-space';
 /** the selected feature's label: the top layer, placed before everything else */
 export const SELECTED_LABEL_LAYER = 'atlas-label-selected';
 /** every layer holding feature labels (for queries) */
 export const LABEL_LAYERS = [SELECTED_LABEL_LAYER, HUB_LABEL_LAYER, LABEL_LAYER];
+/** every layer holding a marker's or a ring's space */
+export const SPACE_LAYERS = [HUB_SPACE_LAYER, RING_SPACE_LAYER, SPACE_LAYER];
 
 export interface LabelFilters {
 	selected: ExpressionSpecification;
@@ -64,12 +71,16 @@ export interface LabelFilters {
 	hubLabel: ExpressionSpecification;
 	space: ExpressionSpecification;
 	label: ExpressionSpecification;
+	/** the rings drawn (groups with a count above 0) */
+	ring: ExpressionSpecification;
+	/** icon-size of each ring's space: its diameter over the space image's */
+	ringSize: ExpressionSpecification;
 	/** corridor names along the lines */
 	corridor: ExpressionSpecification;
 }
 
 /** Only features whose mask is 1 are labelled (and the selected one always, before all others). */
-export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[]): LabelFilters {
+export function labelFilter(mask: Uint8Array, selected: number | null, labelled: readonly number[], shownGroups: readonly CityGroupShown[] = []): LabelFilters {
 	const on: number[] = [];
 	for (const i of labelled) if (mask[i] === 1) on.push(i);
 	const shown: ExpressionSpecification = ['in', ['get', 'i'], ['literal', on]];
@@ -86,8 +97,17 @@ export function labelFilter(mask: Uint8Array, selected: number | null, labelled:
 		hubLabel: ['all', pt, shown, hub, ['!', isSel]],
 		space: ['all', pt, shown, notHub],
 		label: ['all', pt, shown, notHub, byZoom, ['!', isSel]],
+		ring: ['all', pt, ['has', 'g'], ['in', ['get', 'g'], ['literal', shownGroups.map((d) => d.k)]]],
+		ringSize: ringSizeExpression(shownGroups),
 		corridor: corridorLabelFilter(shown)
 	};
+}
+
+/** each shown ring's diameter in space-image pixels, a match on the group index (the count sets the radius) */
+export function ringSizeExpression(shownGroups: readonly CityGroupShown[]): ExpressionSpecification {
+	const pairs = shownGroups.flatMap((d) => [d.k, round((2 * groupRadiusPx(d.count)) / SPACE_PX)]);
+	if (!pairs.length) return ['literal', 0] as unknown as ExpressionSpecification;
+	return ['match', ['get', 'g'], ...pairs, 0] as unknown as ExpressionSpecification;
 }
 
 export function labelText(lang: Lang): ExpressionSpecification {
@@ -111,22 +131,55 @@ export function offsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpe
 	return ['match', ['get', 'off'], ...keys.flatMap((k) => [k, ['literal', k.split(',').map(Number)]]), ['literal', [0, 0]]] as unknown as ExpressionSpecification;
 }
 const lastData = new WeakMap<MLMap, GeoJSON.FeatureCollection>();
+const lastRingSize = new WeakMap<MLMap, string>();
 
-/** the four sides, then for main hubs the four corners too: more places for a hub's name to go clear of other hubs */
 const SIDES = ['top', 'bottom', 'left', 'right'] as const;
-const SIDES_AND_CORNERS = [...SIDES, 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+/** a main hub's name tries the four sides and the four corners at its clearance, then ever farther out */
+export const HUB_OFFSET_STEPS = [1, 1.6, 2.4, 3.2, 4];
 
-function labelLayout(lang: Lang, anchors: readonly (typeof SIDES_AND_CORNERS)[number][] = SIDES) {
+/**
+ * The 40 places a main hub's name tries: the 8 anchors at each step of its clearance ro (in ems), with
+ * the signs of MapLibre's radial offset (positive is right and down; corners at ro/√2 on each axis).
+ */
+export function hubAnchorOffsets(ro: number): (string | [number, number])[] {
+	const out: (string | [number, number])[] = [];
+	for (const k of HUB_OFFSET_STEPS) {
+		const r = round(ro * k);
+		const h = round((ro * k) / Math.SQRT2);
+		const at: Record<string, [number, number]> = {
+			top: [0, r], bottom: [0, -r], left: [r, 0], right: [-r, 0],
+			'top-left': [h, h], 'top-right': [-h, h], 'bottom-left': [h, -h], 'bottom-right': [-h, -h]
+		};
+		for (const a of [...SIDES, ...CORNERS]) out.push(a, at[a]);
+	}
+	return out;
+}
+
+/** text-variable-anchor-offset per hub: a match over the distinct clearances (keyed ×100: match wants integers) */
+export function hubOffsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpecification {
+	const ros = [...new Set(data.features.filter((f) => f.properties?.rank === 0).map((f) => Number(f.properties!.ro)))].sort((a, b) => a - b);
+	const key: ExpressionSpecification = ['round', ['*', ['get', 'ro'], 100]];
+	const fallback = ['literal', hubAnchorOffsets(1.1)];
+	if (!ros.length) return fallback as unknown as ExpressionSpecification;
+	return ['match', key, ...ros.flatMap((ro) => [Math.round(ro * 100), ['literal', hubAnchorOffsets(ro)]]), fallback] as unknown as ExpressionSpecification;
+}
+
+function labelLayout(lang: Lang) {
 	return {
 		'text-field': labelText(lang),
 		'text-size': ['match', ['get', 'rank'], 0, TEXT_PX[0], 1, TEXT_PX[1], TEXT_PX[2]] as ExpressionSpecification,
-		'text-variable-anchor': [...anchors],
+		'text-variable-anchor': [...SIDES],
 		'text-radial-offset': ['get', 'ro'] as ExpressionSpecification,
 		'text-justify': 'auto' as const,
 		'text-max-width': 9,
 		'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
 		'text-padding': 3
 	};
+}
+function hubLabelLayout(lang: Lang, data: GeoJSON.FeatureCollection) {
+	const { 'text-variable-anchor': _a, 'text-radial-offset': _r, ...rest } = labelLayout(lang);
+	return { ...rest, 'text-variable-anchor-offset': hubOffsetExpression(data) };
 }
 const spaceLayout = {
 	'icon-image': SPACE_IMAGE,
@@ -146,16 +199,16 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 	lastData.set(map, data);
 	if (!map.hasImage(SPACE_IMAGE))
 		map.addImage(SPACE_IMAGE, { width: SPACE_PX, height: SPACE_PX, data: new Uint8Array(SPACE_PX * SPACE_PX * 4) });
-	// bottom to top, each added on top of the previous
-	// main hubs' markers, then their names, then every other marker's space, then the other labels: a hub
-	// is always named (in a dense centre the minor markers' spaces left six of them unnamed at zoom 9), and
-	// the other labels go beside every marker, never on one (#14 item 9)
-	const layers = [
-		{ id: LABEL_LAYER, text: true, filter: filters.label },
-		{ id: SPACE_LAYER, text: false, filter: filters.space },
-		{ id: HUB_LABEL_LAYER, text: true, filter: filters.hubLabel },
-		{ id: HUB_SPACE_LAYER, text: false, filter: filters.hubSpace },
-		{ id: SELECTED_LABEL_LAYER, text: true, filter: filters.selected }
+	// bottom to top, each added on top of the previous: the selected label, then every marker's and
+	// ring's space (hubs' first), then the hubs' names, then the other labels (#14 item 9)
+	type L = { id: string; kind: 'text' | 'hub' | 'space' | 'ring'; filter: ExpressionSpecification };
+	const layers: L[] = [
+		{ id: LABEL_LAYER, kind: 'text', filter: filters.label },
+		{ id: HUB_LABEL_LAYER, kind: 'hub', filter: filters.hubLabel },
+		{ id: SPACE_LAYER, kind: 'space', filter: filters.space },
+		{ id: RING_SPACE_LAYER, kind: 'ring', filter: filters.ring },
+		{ id: HUB_SPACE_LAYER, kind: 'space', filter: filters.hubSpace },
+		{ id: SELECTED_LABEL_LAYER, kind: 'text', filter: filters.selected }
 	];
 	let added = false;
 	// corridor names first, at the bottom: every point label and marker wins over them
@@ -169,15 +222,24 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 	for (const l of layers) {
 		if (!map.getLayer(l.id)) {
 			added = true;
-			map.addLayer(
-				l.text
-					? { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: labelLayout(lang, l.id === HUB_LABEL_LAYER ? SIDES_AND_CORNERS : SIDES), paint: labelPaint, filter: l.filter }
-					: { id: l.id, type: 'symbol', source: LABEL_SOURCE, layout: { ...spaceLayout, 'icon-offset': offsetExpression(data) }, filter: l.filter }
-			);
+			const layout =
+				l.kind === 'text' ? labelLayout(lang)
+				: l.kind === 'hub' ? hubLabelLayout(lang, data)
+				: l.kind === 'ring' ? { ...spaceLayout, 'icon-size': filters.ringSize }
+				: { ...spaceLayout, 'icon-offset': offsetExpression(data) };
+			map.addLayer({ id: l.id, type: 'symbol', source: LABEL_SOURCE, layout, ...(l.kind === 'text' || l.kind === 'hub' ? { paint: labelPaint } : {}), filter: l.filter });
+			if (l.kind === 'ring') lastRingSize.set(map, JSON.stringify(filters.ringSize));
 		} else {
 			map.setFilter(l.id, l.filter);
-			if (l.text) map.setLayoutProperty(l.id, 'text-field', labelText(lang));
-			else if (dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
+			if (l.kind === 'text' || l.kind === 'hub') map.setLayoutProperty(l.id, 'text-field', labelText(lang));
+			if (l.kind === 'hub' && dataChanged) map.setLayoutProperty(l.id, 'text-variable-anchor-offset', hubOffsetExpression(data));
+			if (l.kind === 'space' && dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
+			// the rings' sizes follow the counts: set only when they changed (a layout change re-lays the source)
+			const size = JSON.stringify(filters.ringSize);
+			if (l.kind === 'ring' && lastRingSize.get(map) !== size) {
+				lastRingSize.set(map, size);
+				map.setLayoutProperty(l.id, 'icon-size', filters.ringSize);
+			}
 		}
 	}
 	// city names win over every feature label: the basemap's city labels go on top, so MapLibre
