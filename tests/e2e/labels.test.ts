@@ -73,7 +73,28 @@ const labelsOnMarkers = (page: Session['page']) =>
 			];
 			for (const b of boxes) for (const f of map.queryRenderedFeatures(b, { layers: labels })) out.push(`${f.properties.name_en} on the ring of ${g.city} (${g.count})`);
 		}
-		return { overlaps: [...new Set(out)], ringsInView };
+		// the atlas cities' names as deck.gl draws them: anchor, baseline and pixel offset from the layer's own
+		// accessors, the width measured in the same font, 1 px in
+		type C = { name_en: string; name_zh: string; rank: number; position: [number, number] };
+		type NL = { id: string; props: { data: C[]; visible: boolean; getText(c: C): string; getSize(c: C): number; getPixelOffset(c: C): [number, number]; getTextAnchor(c: C): string; getAlignmentBaseline(c: C): string; fontFamily: string; fontWeight: number } };
+		const names = (deck._deck.layerManager.getLayers() as unknown as NL[]).find((l) => l.id === 'city-names');
+		const ctx = document.createElement('canvas').getContext('2d')!;
+		let namesInView = 0;
+		const np = names?.props;
+		for (const c of np && np.visible ? np.data : []) {
+			const p = map.project(c.position);
+			if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
+			namesInView++;
+			const size = np!.getSize(c);
+			ctx.font = `${np!.fontWeight} ${size}px ${np!.fontFamily}`;
+			const w = ctx.measureText(np!.getText(c)).width;
+			const [ox, oy] = np!.getPixelOffset(c);
+			const x0 = p.x + ox - (np!.getTextAnchor(c) === 'end' ? w : 0);
+			const y0 = p.y + oy - (np!.getAlignmentBaseline(c) === 'bottom' ? size : 0);
+			const box: [[number, number], [number, number]] = [[x0 + 1, y0 + 1], [x0 + w - 1, y0 + size - 1]];
+			for (const f of map.queryRenderedFeatures(box, { layers: [...labels, 'atlas-corridor-labels'].filter(has) })) out.push(`${f.properties.name_en} on the city name ${c.name_en}`);
+		}
+		return { overlaps: [...new Set(out)], ringsInView, namesInView };
 	});
 
 /**
@@ -115,6 +136,10 @@ describe('basemap names', () => {
 		expect(deck.order).toContain('markers');
 		expect(deck.opacity).toContain('Wuhan');
 		expect(towns, 'the towns file is not fetched below zoom 9').toEqual([]);
+		// the opening view: no feature label on a marker, a ring or a city name as deck.gl draws it
+		const atOpen = await labelsOnMarkers(page);
+		expect(atOpen.overlaps).toEqual([]);
+		expect(atOpen.namesInView, 'atlas city names in view').toBeGreaterThanOrEqual(8);
 		await shot(page, 'labels-open-en-1440');
 
 		await afterChangeSettled(page, () => page.evaluate(() => (window as unknown as W).__atlasMap.jumpTo({ center: [114.25, 30.58], zoom: 10 })));
@@ -157,6 +182,9 @@ describe('basemap names', () => {
 		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
 		await expect.poll(async () => (await deckCityNames(page)).text, { timeout: 60_000 }).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		const atOpen = await labelsOnMarkers(page);
+		expect(atOpen.overlaps).toEqual([]);
+		expect(atOpen.namesInView, 'atlas city names in view').toBeGreaterThanOrEqual(8);
 		await shot(page, 'labels-open-zh-1440');
 		// central Wuhan at 1280×720 in zh: no feature label sits on a marker
 		await afterChangeSettled(page, () => page.setViewportSize({ width: 1280, height: 720 }));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { cityNamesLayer, cityPlacement, cityTier, citySize, type CityName } from '../../src/lib/map/layers/city-names';
-import { CITY_RING_OFFSET_EM } from '../../src/lib/map/basemap';
+import { CITY_RING_OFFSET_EM, cityAnchorOffset } from '../../src/lib/map/basemap';
 
 const wuhan: CityName = { name_en: 'Wuhan', name_zh: '武汉', rank: 1, position: [114.2667, 30.5833] };
 const ezhou: CityName = { name_en: 'Ezhou', name_zh: '鄂州', rank: 2, position: [114.8333, 30.4] };
@@ -31,5 +31,25 @@ describe('atlas city names drawn above the markers', () => {
 		const set = new Set(l.props.characterSet as string[]);
 		for (const ch of '武汉鄂州WuhanEzhou') expect(set.has(ch), ch).toBe(true);
 		expect(l.id).toBe('city-names');
+	});
+	it("MapLibre's transparent copy has one place, the one deck.gl draws the name at (so the space it reserves is the drawn name's)", async () => {
+		const { createExpression, latest } = await import('@maplibre/maplibre-gl-style-spec');
+		// typed by the property's own spec, as MapLibre parses it (the branches' arrays differ in length)
+		const e = createExpression(cityAnchorOffset(), (latest as unknown as Record<string, Record<string, never>>).layout_symbol['text-variable-anchor-offset']);
+		expect(e.result).toBe('success');
+		const at = (name_en: string) => (e.value as { evaluate(g: object, f: object): unknown[] }).evaluate({ zoom: 7 }, { type: 1, properties: { name_en } });
+		for (const c of [wuhan, ezhou, huanggang]) {
+			const p = cityPlacement(c, CITY_RING_OFFSET_EM);
+			const [anchor, [x, y]] = at(c.name_en) as [string, [number, number]];
+			// one place (repeated: match wants outputs of one length)
+			expect(new Set(at(c.name_en).map((v) => JSON.stringify(v))).size, c.name_en).toBe(2);
+			// deck.gl's start/bottom is MapLibre's bottom-left anchor, end/top its top-right
+			expect(anchor).toBe(p.anchor === 'start' ? 'bottom-left' : 'top-right');
+			// MapLibre's offset is in ems of the label's size, deck.gl's in pixels
+			expect(x * citySize(c.rank)).toBeCloseTo(p.offset[0], 1);
+			expect(y * citySize(c.rank)).toBeCloseTo(p.offset[1], 1);
+		}
+		// other cities keep four corners to choose from
+		expect(at('Anqing').length).toBe(8);
 	});
 });

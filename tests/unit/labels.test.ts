@@ -77,7 +77,8 @@ describe('main hubs try 40 places round their marker', () => {
 			type: 'FeatureCollection',
 			features: [1.5, 2, 2].map((ro, i) => ({ type: 'Feature', properties: { i, rank: 0, ro }, geometry: { type: 'Point', coordinates: [0, 0] } }))
 		};
-		const e = createExpression(hubOffsetExpression(fc), 'text-variable-anchor-offset');
+		const { latest } = await import('@maplibre/maplibre-gl-style-spec');
+		const e = createExpression(hubOffsetExpression(fc), (latest as unknown as Record<string, Record<string, never>>).layout_symbol['text-variable-anchor-offset']);
 		expect(e.result).toBe('success');
 		const ev = (ro: number) => (e.value as { evaluate(g: object, f: object): unknown }).evaluate({ zoom: 9 }, { type: 1, properties: { ro } });
 		expect(ev(2)).toEqual(offs);

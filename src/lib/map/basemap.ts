@@ -74,6 +74,27 @@ export function labelField(lang: Lang): ExpressionSpecification {
 export const ATLAS_CITY_NAMES = ['Wuhan', 'Ezhou', 'Huangshi', 'Huanggang', 'Xiaogan', 'Xianning', 'Xiantao', 'Tianmen', 'Qianjiang', 'Hefei'];
 /** radial offset (em of a 14 px label) that clears the largest ring (22 px radius) */
 export const CITY_RING_OFFSET_EM = 1.75;
+/** atlas cities whose name goes below-left (Ezhou lies a few pixels from Huanggang, whose name goes above-right) */
+export const CITY_BELOW_LEFT = ['Ezhou'];
+
+/**
+ * Where MapLibre places a city name. An atlas city's name has one place only, the one deck.gl draws it
+ * at (layers/city-names.ts: above-right, or below-left for CITY_BELOW_LEFT, clear of a ring), so the
+ * transparent copy reserves exactly the space the drawn name covers; other cities try four corners.
+ */
+export function cityAnchorOffset(): ExpressionSpecification {
+	const d = Math.round((CITY_RING_OFFSET_EM / Math.SQRT2) * 1000) / 1000;
+	const h = Math.round((0.5 / Math.SQRT2) * 1000) / 1000;
+	const others = ['bottom-left', [h, -h], 'top-right', [-h, h], 'top-left', [h, h], 'bottom-right', [-h, -h]];
+	// match wants its outputs of one type, array lengths included: the one place is repeated four times
+	const one = (anchor: string, at: [number, number]) => Array.from({ length: 4 }, () => [anchor, at]).flat();
+	return [
+		'match', ['get', 'name_en'],
+		CITY_BELOW_LEFT, ['literal', one('top-right', [-d, d])],
+		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n)), ['literal', one('bottom-left', [d, -d])],
+		['literal', others]
+	] as unknown as ExpressionSpecification;
+}
 
 const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', 'town-labels'];
 
@@ -165,10 +186,9 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 				layout: {
 					'text-field': labelField(lang),
 					'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
-					'text-variable-anchor': ['bottom-left', 'top-right', 'top-left', 'bottom-right'],
 					// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
-					// names stand clear of it (layers/city-groups.ts)
-					'text-radial-offset': ['match', ['get', 'name_en'], ATLAS_CITY_NAMES, CITY_RING_OFFSET_EM, 0.5],
+					// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
+					'text-variable-anchor-offset': cityAnchorOffset(),
 					'symbol-sort-key': ['get', 'rank']
 				},
 				paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }

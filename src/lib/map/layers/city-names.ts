@@ -6,6 +6,7 @@
  * at the same zoom tiers, beside the point by the same offset that clears a city-group ring.
  */
 import { TextLayer } from '@deck.gl/layers';
+import { CITY_BELOW_LEFT } from '../basemap';
 
 export interface CityName {
 	name_en: string;
@@ -22,13 +23,13 @@ export const cityTier = (zoom: number) => (zoom < 4 ? 1 : zoom < 6.5 ? 2 : 3);
 export const citySize = (rank: number) => (rank === 1 ? 14 : rank === 2 ? 12 : 11);
 
 /**
- * Where the name sits: above-right of the point (MapLibre's first variable anchor, bottom-left, with
- * the radial offset that clears a ring), except where two cities lie a few pixels apart (Ezhou beside
- * Huanggang): that one goes below-left.
+ * Where the name sits: above-right of the point, by the radial offset that clears a ring, except where
+ * two cities lie a few pixels apart (Ezhou beside Huanggang): that one goes below-left. MapLibre's
+ * transparent copy has this one place too (basemap.ts cityAnchorOffset).
  */
 export function cityPlacement(c: CityName, ringOffsetEm: number) {
 	const d = (ringOffsetEm * citySize(c.rank)) / Math.SQRT2;
-	return c.name_en === 'Ezhou'
+	return CITY_BELOW_LEFT.includes(c.name_en)
 		? { anchor: 'end' as const, baseline: 'top' as const, offset: [-d, d] as [number, number] }
 		: { anchor: 'start' as const, baseline: 'bottom' as const, offset: [d, -d] as [number, number] };
 }
