@@ -139,7 +139,10 @@ async function run() {
 		.map((d) => join(d.parentPath, d.name));
 	const gz = (f: string) => gzipSync(readFileSync(f)).length;
 	const realData = ['atlas.topojson', 'plans.json', 'tours.json'].map((f) => join(build, 'data', f)).filter((f) => statSync(f, { throwIfNoEntry: false }));
-	const basemap = readdirSync(join(build, 'basemap')).map((f) => join(build, 'basemap', f));
+	// the basemap's files, its tile folders included
+	const basemap = readdirSync(join(build, 'basemap'), { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => join(d.parentPath, d.name));
 	console.log(`\nBytes (gzip): all JS chunks ${kb(js.reduce((s, f) => s + gz(f), 0))} (${js.length} files); atlas data ${kb(realData.reduce((s, f) => s + gz(f), 0))}; offline basemap ${kb(basemap.reduce((s, f) => s + gz(f), 0))}`);
 
 	const only = process.env.BENCH_ONLY;

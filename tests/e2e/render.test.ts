@@ -26,8 +26,8 @@ describe('the atlas renders offline in a real browser', () => {
 		const basemap = await s.page.evaluate(() => {
 			const m = (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap;
 			return {
-				countries: m.querySourceFeatures('countries').length,
-				provinces: m.querySourceFeatures('provinces').length,
+				countries: m.querySourceFeatures('world', { sourceLayer: 'countries' }).length,
+				provinces: m.querySourceFeatures('region', { sourceLayer: 'provinces' }).length,
 				rendered: m.queryRenderedFeatures().length,
 				labels: m.queryRenderedFeatures({ layers: ['atlas-labels', 'atlas-labels-hubs', 'atlas-label-selected'] }).length
 			};

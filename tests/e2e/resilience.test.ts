@@ -41,10 +41,10 @@ describe('start-up under failure', () => {
 
 	it('a missing basemap file: the data is drawn on a plain background, with a notice', async () => {
 		s = await open({ width: 1000, height: 700 });
-		await s.page.route('**/basemap/region.topojson', (r) => r.fulfill({ status: 404, body: 'gone' }));
+		await s.page.route('**/basemap/manifest.json', (r) => r.fulfill({ status: 404, body: 'gone' }));
 		await s.page.goto(`${s.base}/?lang=en`);
 		await mapReady(s.page);
-		await expect.poll(() => s!.page.locator('.notice').allInnerTexts()).toContainEqual(expect.stringMatching(/basemap could not be loaded \(basemap\/region\.topojson: the server answered 404\)/));
+		await expect.poll(() => s!.page.locator('.notice').allInnerTexts()).toContainEqual(expect.stringMatching(/basemap could not be loaded \(basemap\/manifest\.json: the server answered 404\)/));
 		// the markers are drawn: deck.gl picks features over the whole canvas
 		const picked = await s.page.evaluate(() => {
 			const deck = (window as unknown as { __atlasDeck: { pickObjects(o: object): unknown[] } }).__atlasDeck;

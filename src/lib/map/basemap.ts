@@ -1,53 +1,75 @@
 /**
- * The embedded offline basemap: a MapLibre style built from the files scripts/build-basemap.ts wrote
- * to static/basemap/. No glyphs URL: MapLibre draws zh and en labels from local fonts, so nothing
- * is fetched from outside the site's own origin.
+ * The embedded offline basemap: a MapLibre style over the files scripts/build-basemap.ts wrote to
+ * static/basemap/: vector tiles (tiles/world, tiles/region) and places.geojson, all fetched and
+ * decoded by MapLibre's worker, so the main thread only reads the small manifest (#17). No glyphs
+ * URL: MapLibre draws zh and en labels from local fonts, so nothing is fetched from outside the site's
+ * own origin.
  */
-import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
+import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { z } from '../data/zod';
 import type { Lang } from '../state/state';
 
-export interface BasemapData {
-	world: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
-	region: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature>;
-	places: GeoJSON.FeatureCollection;
-	manifest: BasemapManifest;
+export interface BasemapTileSet {
+	minzoom: number;
+	maxzoom: number;
+	/** [west, south, east, north] */
+	bounds: [number, number, number, number];
+	/** the source-layers the tiles hold */
+	layers: string[];
 }
 
-/** What `npm run basemap` built (layer id and feature count) and which optional layers it had to leave out. */
+/** What `npm run basemap` built (layer id and feature count), which optional layers it had to leave out, and the tile sets. */
 export interface BasemapManifest {
 	layers: { id: string; n: number }[];
 	missing: string[];
+	tiles: { world?: BasemapTileSet; region?: BasemapTileSet };
+}
+
+export interface BasemapData {
+	manifest: BasemapManifest;
+	/** absolute URL of the basemap folder, ending in '/' ('' without a basemap) */
+	root: string;
 }
 
 /** No basemap (its files missing or broken): the data is then drawn on the plain background. */
-export const EMPTY_BASEMAP: BasemapData = {
-	world: {},
-	region: {},
-	places: { type: 'FeatureCollection', features: [] },
-	manifest: { layers: [], missing: [] }
-};
+export const EMPTY_BASEMAP: BasemapData = { manifest: { layers: [], missing: [], tiles: {} }, root: '' };
 
-function objects(topo: Topology) {
-	const out: Record<string, GeoJSON.FeatureCollection | GeoJSON.Feature> = {};
-	for (const [k, o] of Object.entries(topo.objects)) out[k] = feature(topo, o) as never;
-	return out;
-}
+const tileSetSchema = z.object({
+	minzoom: z.number().int().min(0).max(24),
+	maxzoom: z.number().int().min(0).max(24),
+	bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+	layers: z.array(z.string())
+});
+const manifestSchema = z.object({
+	layers: z.array(z.object({ id: z.string(), n: z.number() })),
+	missing: z.array(z.string()),
+	tiles: z.object({ world: tileSetSchema, region: tileSetSchema })
+});
 
-export async function loadBasemap(base: string, fetchFn: typeof fetch = fetch): Promise<BasemapData> {
-	const get = async (f: string) => {
-		const r = await fetchFn(`${base}/basemap/${f}`);
-		if (!r.ok) throw new Error(`basemap/${f}: the server answered ${r.status}`);
-		return r.json();
-	};
-	const [world, region, places, manifest] = await Promise.all([
-		get('world.topojson'),
-		get('region.topojson'),
-		get('places.geojson'),
-		get('manifest.json')
-	]);
-	return { world: objects(world), region: objects(region), places, manifest };
+const MANIFEST = 'basemap/manifest.json';
+
+/**
+ * Fetch and check the basemap's manifest (the tiles and places are fetched by MapLibre's worker as
+ * the view needs them). Errors name the file and, for a manifest of the wrong shape, the field.
+ * `href` is the page's address that `base` is resolved against (the document's, by default).
+ */
+export async function loadBasemap(base: string, fetchFn: typeof fetch = fetch, href?: string): Promise<BasemapData> {
+	const r = await fetchFn(`${base}/${MANIFEST}`);
+	if (!r.ok) throw new Error(`${MANIFEST}: the server answered ${r.status}`);
+	let json: unknown;
+	try {
+		json = JSON.parse(await r.text());
+	} catch {
+		throw new Error(`${MANIFEST}: not valid JSON`);
+	}
+	const parsed = manifestSchema.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`${MANIFEST}: ${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`);
+	}
+	// absolute: MapLibre's worker fetches the tiles, and a relative URL would resolve against its blob
+	const root = new URL(`${base}/basemap/`, href ?? location.href).href;
+	return { manifest: parsed.data, root };
 }
 
 export const COLORS = {
@@ -60,8 +82,6 @@ export const COLORS = {
 	text: '#4a4a4a',
 	halo: 'rgba(255,255,255,0.9)'
 };
-
-const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Past zoom 10 the 1:10m basemap is no longer honest: fade it instead of pretending detail. */
 const fadePast10 = (o: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 9.5, o, 12, o * 0.35];
@@ -103,106 +123,121 @@ export function setBasemapLanguage(map: import('maplibre-gl').Map, lang: Lang): 
 	for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
 }
 
+/** the vector tile sets of the basemap (scripts/basemap-tiles.ts) */
+const TILE_SETS = ['world', 'region'] as const;
+
+/**
+ * The offline style: vector sources `world` and `region` (tiles fetched by MapLibre's worker from
+ * absolute URLs) and the places by URL. A layer whose source-layer the manifest does not list is left
+ * out (a fresh clone may have no rivers or lakes); without a basemap only the background is drawn.
+ */
 export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
-	const src = (d: GeoJSON.FeatureCollection | GeoJSON.Feature | undefined) => ({ type: 'geojson' as const, data: d ?? empty, tolerance: 0.5 });
-	const r = b.region;
+	const background: LayerSpecification = { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } };
+	const name = 'Open Platforms Atlas offline basemap';
+	if (!b.root) return { version: 8, name, sources: {}, layers: [background] };
+	const sources: StyleSpecification['sources'] = {};
+	const has = new Set<string>();
+	for (const id of TILE_SETS) {
+		const t = b.manifest.tiles[id];
+		if (!t) continue;
+		// braces kept as they are: MapLibre fills them in
+		sources[id] = { type: 'vector', tiles: [`${b.root}tiles/${id}/{z}/{x}/{y}.pbf`], minzoom: t.minzoom, maxzoom: t.maxzoom, bounds: t.bounds };
+		for (const l of t.layers) has.add(`${id}/${l}`);
+	}
+	sources.places = { type: 'geojson', data: `${b.root}places.geojson`, tolerance: 0.5 };
+	const layers = [
+		background,
+		{ id: 'land', type: 'fill', source: 'world', 'source-layer': 'countries', paint: { 'fill-color': COLORS.land } },
+		{ id: 'land10', type: 'fill', source: 'region', 'source-layer': 'land10', paint: { 'fill-color': COLORS.land } },
+		{ id: 'china', type: 'fill', source: 'region', 'source-layer': 'provinces', paint: { 'fill-color': COLORS.china } },
+		{ id: 'lakes', type: 'fill', source: 'region', 'source-layer': 'lakes', paint: { 'fill-color': COLORS.water, 'fill-outline-color': COLORS.river } },
+		{
+			id: 'rivers',
+			type: 'line',
+			source: 'region',
+			'source-layer': 'rivers',
+			filter: ['<=', ['coalesce', ['get', 'scalerank'], 9], ['step', ['zoom'], 4, 4, 6, 6, 9]],
+			paint: {
+				'line-color': COLORS.river,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 2.2, 11, 3.5],
+				'line-opacity': fadePast10(1)
+			}
+		},
+		{ id: 'coast10', type: 'line', source: 'region', 'source-layer': 'coast10', paint: { 'line-color': COLORS.river, 'line-width': 0.8 } },
+		{
+			id: 'province-lines',
+			type: 'line',
+			source: 'region',
+			'source-layer': 'province_lines',
+			minzoom: 4,
+			paint: { 'line-color': COLORS.province, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': fadePast10(1) }
+		},
+		{
+			// neutral: one grey line for every international border, no disputed-line styling
+			id: 'borders',
+			type: 'line',
+			source: 'world',
+			'source-layer': 'borders',
+			paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4], 'line-opacity': fadePast10(1) }
+		},
+		{
+			id: 'province-labels',
+			type: 'symbol',
+			source: 'places',
+			filter: ['==', ['get', 'kind'], 'province'],
+			minzoom: 5,
+			maxzoom: 9,
+			layout: { 'text-field': labelField(lang), 'text-size': 12, 'symbol-placement': 'point' },
+			paint: { 'text-color': '#9b9486', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
+		},
+		{
+			id: 'country-labels',
+			type: 'symbol',
+			source: 'places',
+			filter: ['==', ['get', 'kind'], 'country'],
+			maxzoom: 6,
+			layout: { 'text-field': labelField(lang), 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.1 },
+			paint: { 'text-color': '#8c8c8c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
+		},
+		{
+			id: 'airport-dots',
+			type: 'circle',
+			source: 'places',
+			minzoom: 6,
+			filter: ['==', ['get', 'kind'], 'airport'],
+			paint: { 'circle-radius': 2.5, 'circle-color': '#b0b0b0' }
+		},
+		{
+			id: 'city-labels',
+			type: 'symbol',
+			source: 'places',
+			filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			layout: {
+				'text-field': labelField(lang),
+				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
+				// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
+				// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
+				'text-variable-anchor-offset': cityAnchorOffset(),
+				'symbol-sort-key': ['get', 'rank']
+			},
+			paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+		},
+		{
+			id: 'city-dots',
+			type: 'circle',
+			source: 'places',
+			filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			paint: { 'circle-radius': 2.5, 'circle-color': '#fff', 'circle-stroke-color': '#555', 'circle-stroke-width': 1 }
+		}
+	] satisfies LayerSpecification[];
 	return {
 		version: 8,
-		name: 'Open Platforms Atlas offline basemap',
-		sources: {
-			countries: src(b.world.countries),
-			borders: src(b.world.borders),
-			provinces: src(r.provinces),
-			province_lines: src(r.province_lines),
-			land10: src(r.land10),
-			coast10: src(r.coast10),
-			lakes: src(r.lakes),
-			rivers: src(r.rivers),
-			places: src(b.places)
-		},
-		layers: [
-			{ id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-			{ id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': COLORS.land } },
-			{ id: 'land10', type: 'fill', source: 'land10', paint: { 'fill-color': COLORS.land } },
-			{ id: 'china', type: 'fill', source: 'provinces', paint: { 'fill-color': COLORS.china } },
-			{ id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': COLORS.water, 'fill-outline-color': COLORS.river } },
-			{
-				id: 'rivers',
-				type: 'line',
-				source: 'rivers',
-				filter: ['<=', ['coalesce', ['get', 'scalerank'], 9], ['step', ['zoom'], 4, 4, 6, 6, 9]],
-				paint: {
-					'line-color': COLORS.river,
-					'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 2.2, 11, 3.5],
-					'line-opacity': fadePast10(1)
-				}
-			},
-			{ id: 'coast10', type: 'line', source: 'coast10', paint: { 'line-color': COLORS.river, 'line-width': 0.8 } },
-			{
-				id: 'province-lines',
-				type: 'line',
-				source: 'province_lines',
-				minzoom: 4,
-				paint: { 'line-color': COLORS.province, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': fadePast10(1) }
-			},
-			{
-				// neutral: one grey line for every international border, no disputed-line styling
-				id: 'borders',
-				type: 'line',
-				source: 'borders',
-				paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4], 'line-opacity': fadePast10(1) }
-			},
-			{
-				id: 'province-labels',
-				type: 'symbol',
-				source: 'provinces',
-				minzoom: 5,
-				maxzoom: 9,
-				layout: { 'text-field': labelField(lang), 'text-size': 12, 'symbol-placement': 'point' },
-				paint: { 'text-color': '#9b9486', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
-			},
-			{
-				id: 'country-labels',
-				type: 'symbol',
-				source: 'places',
-				filter: ['==', ['get', 'kind'], 'country'],
-				maxzoom: 6,
-				layout: { 'text-field': labelField(lang), 'text-size': 12, 'text-transform': 'uppercase', 'text-letter-spacing': 0.1 },
-				paint: { 'text-color': '#8c8c8c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 }
-			},
-			{
-				id: 'airport-dots',
-				type: 'circle',
-				source: 'places',
-				minzoom: 6,
-				filter: ['==', ['get', 'kind'], 'airport'],
-				paint: { 'circle-radius': 2.5, 'circle-color': '#b0b0b0' }
-			},
-			{
-				id: 'city-labels',
-				type: 'symbol',
-				source: 'places',
-				filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
-				layout: {
-					'text-field': labelField(lang),
-					'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
-					// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
-					// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
-					'text-variable-anchor-offset': cityAnchorOffset(),
-					'symbol-sort-key': ['get', 'rank']
-				},
-				paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
-			},
-			{
-				id: 'city-dots',
-				type: 'circle',
-				source: 'places',
-				filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
-				paint: { 'circle-radius': 2.5, 'circle-color': '#fff', 'circle-stroke-color': '#555', 'circle-stroke-width': 1 }
-			}
-		]
+		name,
+		sources,
+		layers: layers.filter((l) => !('source-layer' in l) || has.has(`${l.source}/${l['source-layer']}`))
 	};
 }
+
 
 // ——— town-level orientation (#15): districts and towns, fetched only once zoom 9 is first reached ———
 
