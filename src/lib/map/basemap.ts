@@ -8,6 +8,7 @@
 import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { z } from '../data/zod';
 import type { Lang } from '../state/state';
+import { radialOffset, type Anchor } from './anchor-offset';
 
 export interface BasemapTileSet {
 	minzoom: number;
@@ -96,6 +97,8 @@ export const ATLAS_CITY_NAMES = ['Wuhan', 'Ezhou', 'Huangshi', 'Huanggang', 'Xia
 export const CITY_RING_OFFSET_EM = 1.75;
 /** atlas cities whose name goes below-left (Ezhou lies a few pixels from Huanggang, whose name goes above-right) */
 export const CITY_BELOW_LEFT = ['Ezhou'];
+/** MapLibre's anchor for a name above-right of its point (the text's bottom-left corner) and below-left */
+export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-right' } as const;
 
 /**
  * Where MapLibre places a city name. An atlas city's name has one place only, the one deck.gl draws it
@@ -103,15 +106,14 @@ export const CITY_BELOW_LEFT = ['Ezhou'];
  * transparent copy reserves exactly the space the drawn name covers; other cities try four corners.
  */
 export function cityAnchorOffset(): ExpressionSpecification {
-	const d = Math.round((CITY_RING_OFFSET_EM / Math.SQRT2) * 1000) / 1000;
-	const h = Math.round((0.5 / Math.SQRT2) * 1000) / 1000;
-	const others = ['bottom-left', [h, -h], 'top-right', [-h, h], 'top-left', [h, h], 'bottom-right', [-h, -h]];
+	const at = (a: Anchor, r: number) => [a, radialOffset(a, r).map((n) => Math.round(n * 1000) / 1000)];
+	const others = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => at(a, 0.5));
 	// match wants its outputs of one type, array lengths included: the one place is repeated four times
-	const one = (anchor: string, at: [number, number]) => Array.from({ length: 4 }, () => [anchor, at]).flat();
+	const one = (a: Anchor) => Array.from({ length: 4 }, () => at(a, CITY_RING_OFFSET_EM)).flat();
 	return [
 		'match', ['get', 'name_en'],
-		CITY_BELOW_LEFT, ['literal', one('top-right', [-d, d])],
-		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n)), ['literal', one('bottom-left', [d, -d])],
+		CITY_BELOW_LEFT, ['literal', one(CITY_NAME_ANCHOR.belowLeft)],
+		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n)), ['literal', one(CITY_NAME_ANCHOR.aboveRight)],
 		['literal', others]
 	] as unknown as ExpressionSpecification;
 }
@@ -237,7 +239,6 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 		layers: layers.filter((l) => !('source-layer' in l) || has.has(`${l.source}/${l['source-layer']}`))
 	};
 }
-
 
 // ——— town-level orientation (#15): districts and towns, fetched only once zoom 9 is first reached ———
 

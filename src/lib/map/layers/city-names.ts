@@ -6,7 +6,8 @@
  * at the same zoom tiers, beside the point by the same offset that clears a city-group ring.
  */
 import { TextLayer } from '@deck.gl/layers';
-import { CITY_BELOW_LEFT } from '../basemap';
+import { CITY_BELOW_LEFT, CITY_NAME_ANCHOR } from '../basemap';
+import { radialOffset } from '../anchor-offset';
 
 export interface CityName {
 	name_en: string;
@@ -28,10 +29,11 @@ export const citySize = (rank: number) => (rank === 1 ? 14 : rank === 2 ? 12 : 1
  * transparent copy has this one place too (basemap.ts cityAnchorOffset).
  */
 export function cityPlacement(c: CityName, ringOffsetEm: number) {
-	const d = (ringOffsetEm * citySize(c.rank)) / Math.SQRT2;
+	// MapLibre's anchor offset in pixels (basemap.ts cityAnchorOffset has the same one place, in ems)
+	const r = ringOffsetEm * citySize(c.rank);
 	return CITY_BELOW_LEFT.includes(c.name_en)
-		? { anchor: 'end' as const, baseline: 'top' as const, offset: [-d, d] as [number, number] }
-		: { anchor: 'start' as const, baseline: 'bottom' as const, offset: [d, -d] as [number, number] };
+		? { anchor: 'end' as const, baseline: 'top' as const, offset: radialOffset(CITY_NAME_ANCHOR.belowLeft, r) }
+		: { anchor: 'start' as const, baseline: 'bottom' as const, offset: radialOffset(CITY_NAME_ANCHOR.aboveRight, r) };
 }
 
 /** tier: cityTier of the camera's zoom (the layer changes only when it does) */

@@ -7,6 +7,7 @@
 import type { Map as MLMap, ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { PreparedLayers } from '../prepare';
 import { groupRadiusPx, type CityGroupShown } from './city-groups';
+import { radialOffset } from '../anchor-offset';
 import type { CompiledFeature } from '../../data/types';
 import type { Lang } from '../../state/state';
 import { corridorLabelFeatures, corridorLabelFilter, corridorLabelLayer, CORRIDOR_LABEL_LAYER } from './corridor-labels';
@@ -31,7 +32,7 @@ export function labelData(prepared: PreparedLayers, features: CompiledFeature[])
 				// key: array properties do not survive the trip to MapLibre's worker (see offsetExpression)
 				off: `${round((p.offset[0] * SPACE_PX) / markerPx(p.rank))},${round((p.offset[1] * SPACE_PX) / markerPx(p.rank))}`,
 				// the label stands clear of its marker, or of the whole ring when several share the spot
-				ro: round(Math.max(1.1, (Math.hypot(p.offset[0], p.offset[1]) + markerPx(p.rank) / 2 + 4) / textPx(p.rank))),
+				ro: round(Math.max(MIN_CLEARANCE_EM, (Math.hypot(p.offset[0], p.offset[1]) + markerPx(p.rank) / 2 + 4) / textPx(p.rank))),
 				name_zh: features[p.i].properties.name_zh,
 				name_en: features[p.i].properties.name_en
 			},
@@ -62,8 +63,6 @@ export const RING_SPACE_LAYER = 'atlas-ring-space';
 export const SELECTED_LABEL_LAYER = 'atlas-label-selected';
 /** every layer holding feature labels (for queries) */
 export const LABEL_LAYERS = [SELECTED_LABEL_LAYER, HUB_LABEL_LAYER, LABEL_LAYER];
-/** every layer holding a marker's or a ring's space */
-export const SPACE_LAYERS = [HUB_SPACE_LAYER, RING_SPACE_LAYER, SPACE_LAYER];
 
 export interface LabelFilters {
 	selected: ExpressionSpecification;
@@ -120,6 +119,8 @@ const SPACE_PX = 16;
 const MARKER_PX = [22, 18, 15];
 const markerPx = (rank: number) => MARKER_PX[Math.min(rank, 2)];
 const round = (n: number) => Math.round(n * 100) / 100;
+/** the least clearance of a label from its point, in ems */
+const MIN_CLEARANCE_EM = 1.1;
 /** label sizes by rank (text-size below) */
 const TEXT_PX = [14, 13, 12];
 const textPx = (rank: number) => TEXT_PX[Math.min(rank, 2)];
@@ -143,43 +144,29 @@ export const HUB_OFFSET_STEPS = [1, 1.6, 2.4, 3.2, 4];
  * the signs of MapLibre's radial offset (positive is right and down; corners at ro/√2 on each axis).
  */
 export function hubAnchorOffsets(ro: number): (string | [number, number])[] {
-	const out: (string | [number, number])[] = [];
-	for (const k of HUB_OFFSET_STEPS) {
-		const r = round(ro * k);
-		const h = round((ro * k) / Math.SQRT2);
-		const at: Record<string, [number, number]> = {
-			top: [0, r], bottom: [0, -r], left: [r, 0], right: [-r, 0],
-			'top-left': [h, h], 'top-right': [-h, h], 'bottom-left': [h, -h], 'bottom-right': [-h, -h]
-		};
-		for (const a of [...SIDES, ...CORNERS]) out.push(a, at[a]);
-	}
-	return out;
+	return HUB_OFFSET_STEPS.flatMap((k) => [...SIDES, ...CORNERS].flatMap((a) => [a, radialOffset(a, ro * k).map(round) as [number, number]]));
 }
 
 /** text-variable-anchor-offset per hub: a match over the distinct clearances (keyed ×100: match wants integers) */
 export function hubOffsetExpression(data: GeoJSON.FeatureCollection): ExpressionSpecification {
 	const ros = [...new Set(data.features.filter((f) => f.properties?.rank === 0).map((f) => Number(f.properties!.ro)))].sort((a, b) => a - b);
 	const key: ExpressionSpecification = ['round', ['*', ['get', 'ro'], 100]];
-	const fallback = ['literal', hubAnchorOffsets(1.1)];
+	const fallback = ['literal', hubAnchorOffsets(MIN_CLEARANCE_EM)];
 	if (!ros.length) return fallback as unknown as ExpressionSpecification;
 	return ['match', key, ...ros.flatMap((ro) => [Math.round(ro * 100), ['literal', hubAnchorOffsets(ro)]]), fallback] as unknown as ExpressionSpecification;
 }
 
-function labelLayout(lang: Lang) {
+/** the other labels try the four sides at their clearance; main hubs' names the 40 places of hubAnchorOffsets */
+function labelLayout(lang: Lang, placement: Record<string, unknown> = { 'text-variable-anchor': [...SIDES], 'text-radial-offset': ['get', 'ro'] }) {
 	return {
 		'text-field': labelText(lang),
 		'text-size': ['match', ['get', 'rank'], 0, TEXT_PX[0], 1, TEXT_PX[1], TEXT_PX[2]] as ExpressionSpecification,
-		'text-variable-anchor': [...SIDES],
-		'text-radial-offset': ['get', 'ro'] as ExpressionSpecification,
+		...placement,
 		'text-justify': 'auto' as const,
 		'text-max-width': 9,
 		'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification,
 		'text-padding': 3
 	};
-}
-function hubLabelLayout(lang: Lang, data: GeoJSON.FeatureCollection) {
-	const { 'text-variable-anchor': _a, 'text-radial-offset': _r, ...rest } = labelLayout(lang);
-	return { ...rest, 'text-variable-anchor-offset': hubOffsetExpression(data) };
 }
 const spaceLayout = {
 	'icon-image': SPACE_IMAGE,
@@ -224,7 +211,7 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 			added = true;
 			const layout =
 				l.kind === 'text' ? labelLayout(lang)
-				: l.kind === 'hub' ? hubLabelLayout(lang, data)
+				: l.kind === 'hub' ? labelLayout(lang, { 'text-variable-anchor-offset': hubOffsetExpression(data) })
 				: l.kind === 'ring' ? { ...spaceLayout, 'icon-size': filters.ringSize }
 				: { ...spaceLayout, 'icon-offset': offsetExpression(data) };
 			map.addLayer({ id: l.id, type: 'symbol', source: LABEL_SOURCE, layout, ...(l.kind === 'text' || l.kind === 'hub' ? { paint: labelPaint } : {}), filter: l.filter });
@@ -235,10 +222,12 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 			if (l.kind === 'hub' && dataChanged) map.setLayoutProperty(l.id, 'text-variable-anchor-offset', hubOffsetExpression(data));
 			if (l.kind === 'space' && dataChanged) map.setLayoutProperty(l.id, 'icon-offset', offsetExpression(data));
 			// the rings' sizes follow the counts: set only when they changed (a layout change re-lays the source)
-			const size = JSON.stringify(filters.ringSize);
-			if (l.kind === 'ring' && lastRingSize.get(map) !== size) {
-				lastRingSize.set(map, size);
-				map.setLayoutProperty(l.id, 'icon-size', filters.ringSize);
+			if (l.kind === 'ring') {
+				const size = JSON.stringify(filters.ringSize);
+				if (lastRingSize.get(map) !== size) {
+					lastRingSize.set(map, size);
+					map.setLayoutProperty(l.id, 'icon-size', filters.ringSize);
+				}
 			}
 		}
 	}
