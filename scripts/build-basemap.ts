@@ -47,21 +47,29 @@ function anyPos(g: GeoJSON.Geometry, test: (p: Pos) => boolean): boolean {
 		Array.isArray(c) && typeof c[0] === 'number' ? test(c as Pos) : Array.isArray(c) && c.some(walk);
 	return 'coordinates' in g && walk(g.coordinates);
 }
+/** twice the signed area of a ring (shoelace) */
+const ringArea2 = (r: Pos[]) => r.reduce((a, p, i) => (i ? a + r[i - 1][0] * p[1] - p[0] * r[i - 1][1] : a), 0);
+/** the polygon of a (multi)polygon whose outer ring is largest, or null */
+function largestPart(g: GeoJSON.Geometry): Pos[][] | null {
+	const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+	let best: { a: number; poly: Pos[][] } | null = null;
+	for (const poly of polys) {
+		const a = Math.abs(ringArea2(poly[0]));
+		if (a !== 0 && (!best || a > best.a)) best = { a, poly };
+	}
+	return best?.poly ?? null;
+}
 /** Area-weighted centroid of the largest ring: a label point that stays inside most countries. */
 function labelPoint(g: GeoJSON.Geometry): Pos | null {
-	const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-	let best: { a: number; c: Pos } | null = null;
-	for (const poly of polys) {
-		const ring = poly[0];
-		let a = 0, cx = 0, cy = 0;
-		for (let i = 0; i + 1 < ring.length; i++) {
-			const [x0, y0] = ring[i], [x1, y1] = ring[i + 1];
-			const k = x0 * y1 - x1 * y0;
-			a += k; cx += (x0 + x1) * k; cy += (y0 + y1) * k;
-		}
-		if (a !== 0 && (!best || Math.abs(a) > best.a)) best = { a: Math.abs(a), c: [round(cx / (3 * a)), round(cy / (3 * a))] };
+	const ring = largestPart(g)?.[0];
+	if (!ring) return null;
+	let a = 0, cx = 0, cy = 0;
+	for (let i = 0; i + 1 < ring.length; i++) {
+		const [x0, y0] = ring[i], [x1, y1] = ring[i + 1];
+		const k = x0 * y1 - x1 * y0;
+		a += k; cx += (x0 + x1) * k; cy += (y0 + y1) * k;
 	}
-	return best?.c ?? null;
+	return [round(cx / (3 * a)), round(cy / (3 * a))];
 }
 const built: string[] = [];
 const skipped: string[] = [];
@@ -183,10 +191,9 @@ for (const c of worldPlanar.features) {
 }
 // one label per province (a polygon cut into tiles would be labelled once per piece): the pole of
 // inaccessibility of its largest part
-const ringArea = (r: Pos[]) => Math.abs(r.reduce((a, p, i) => (i ? a + r[i - 1][0] * p[1] - p[0] * r[i - 1][1] : a), 0) / 2);
 for (const p of provinces.features) {
-	const polys = (p.geometry as GeoJSON.MultiPolygon).coordinates;
-	const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+	const largest = p.geometry && largestPart(p.geometry);
+	if (!largest) continue;
 	const lp = polylabel(largest, 0.01);
 	const pr = p.properties as { id: string; name_en: string; name_zh: string };
 	placeFeatures.push({

@@ -10,31 +10,6 @@ import { z } from '../data/zod';
 import type { Lang } from '../state/state';
 import { radialOffset, type Anchor } from './anchor-offset';
 
-export interface BasemapTileSet {
-	minzoom: number;
-	maxzoom: number;
-	/** [west, south, east, north] */
-	bounds: [number, number, number, number];
-	/** the source-layers the tiles hold */
-	layers: string[];
-}
-
-/** What `npm run basemap` built (layer id and feature count), which optional layers it had to leave out, and the tile sets. */
-export interface BasemapManifest {
-	layers: { id: string; n: number }[];
-	missing: string[];
-	tiles: { world?: BasemapTileSet; region?: BasemapTileSet };
-}
-
-export interface BasemapData {
-	manifest: BasemapManifest;
-	/** absolute URL of the basemap folder, ending in '/' ('' without a basemap) */
-	root: string;
-}
-
-/** No basemap (its files missing or broken): the data is then drawn on the plain background. */
-export const EMPTY_BASEMAP: BasemapData = { manifest: { layers: [], missing: [], tiles: {} }, root: '' };
-
 const tileSetSchema = z.object({
 	minzoom: z.number().int().min(0).max(24),
 	maxzoom: z.number().int().min(0).max(24),
@@ -46,6 +21,23 @@ const manifestSchema = z.object({
 	missing: z.array(z.string()),
 	tiles: z.object({ world: tileSetSchema, region: tileSetSchema })
 });
+
+/** one vector tile set: zooms, [west, south, east, north] and the source-layers its tiles hold */
+export type BasemapTileSet = z.infer<typeof tileSetSchema>;
+/**
+ * What `npm run basemap` built (layer id and feature count), which optional layers it had to leave
+ * out, and the tile sets: the schema's type, the tile sets optional (the empty basemap has none).
+ */
+export type BasemapManifest = Omit<z.infer<typeof manifestSchema>, 'tiles'> & { tiles: Partial<z.infer<typeof manifestSchema>['tiles']> };
+
+export interface BasemapData {
+	manifest: BasemapManifest;
+	/** absolute URL of the basemap folder, ending in '/' ('' without a basemap) */
+	root: string;
+}
+
+/** No basemap (its files missing or broken): the data is then drawn on the plain background. */
+export const EMPTY_BASEMAP: BasemapData = { manifest: { layers: [], missing: [], tiles: {} }, root: '' };
 
 const MANIFEST = 'basemap/manifest.json';
 
