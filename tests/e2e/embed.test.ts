@@ -124,7 +124,7 @@ describe('the embed route in a host page', () => {
 		const toggle = f.locator('.legend-toggle');
 		if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 		const compact = f.locator('.legend-body section.legend.compact');
-		await compact.waitFor({ timeout: 5000 });
+		await compact.waitFor({ timeout: 60_000 });
 		const items = await compact.locator('li').allTextContents();
 		expect(items.length).toBeGreaterThan(0);
 		expect(items.length).toBeLessThan(5); // airports and ports only, not every group
@@ -261,7 +261,7 @@ describe('tours in an embed', () => {
 		const stepCam = async (f: Frame, k: number): Promise<Cam> => {
 			await f.waitForFunction((k) => document.querySelector('[data-testid=tour-box]')?.getAttribute('data-framed')?.startsWith(`${k}:`), k, { timeout: 30_000 });
 			const state = () => f.evaluate(() => (window as unknown as { __atlas: { get(): { camera: Cam } } }).__atlas.get().camera);
-			await expect.poll(async () => sameCam(await camera(f), await state()), { timeout: 5000 }).toBe(true);
+			await expect.poll(async () => sameCam(await camera(f), await state()), { timeout: 60_000 }).toBe(true);
 			return camera(f);
 		};
 		await expect.poll(() => counter(a)).toBe(`1 / ${n}`);

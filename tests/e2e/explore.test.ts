@@ -146,7 +146,7 @@ describe('exploring the atlas', () => {
 			const near = hubs.filter((o) => o !== h && Math.hypot(o.x - h.x, o.y - h.y) < 12);
 			expect(near.map((o) => features[o.i].properties.id), `${features[h.i].properties.id} shares its spot`).toEqual([]);
 			await page.mouse.move(box.x + h.x, box.y + h.y);
-			await expect.poll(() => page.locator('[role="tooltip"] strong').textContent(), { timeout: 5000 }).toBe(features[h.i].properties.name_en);
+			await expect.poll(() => page.locator('[role="tooltip"] strong').textContent(), { timeout: 60_000 }).toBe(features[h.i].properties.name_en);
 		}
 		await shot(page, 'explore-hubs-z9');
 		// a minor feature, once selected, is labelled before everything else

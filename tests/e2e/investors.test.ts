@@ -5,7 +5,7 @@
 import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, mapReady, shot, close, type Session } from './harness';
+import { open, mapReady, mapSettled, shot, close, shareBrowserInFile, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { featureKm, isKnown } from '../../src/lib/analysis/proximity';
 import { groupOf } from '../../src/lib/legend';
@@ -25,6 +25,15 @@ function nearSet(groups: string[], terms: { group: string; km: number }[], known
 		.filter((f) => terms.every((t) => features.some((g) => g !== f && ok(g) && groupOf(g.properties.kind).id === t.group && featureKm(f, g) <= t.km)))
 		.map((f) => f.properties.id)
 		.sort();
+}
+
+shareBrowserInFile();
+
+/** Switch the language with its button and wait until the page and the map show it. */
+async function toChinese(page: import('playwright-core').Page) {
+	await page.click('button[lang="zh-CN"]');
+	await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[?&]lang=zh/.test(location.search));
+	await mapSettled(page);
 }
 
 let s: Session | null = null;
@@ -62,11 +71,10 @@ describe('proximity filter and distance columns', () => {
 		await shot(s.page, 'investors-near-en');
 		// "known site or area only" narrows it to the Node set with the same rule
 		await s.page.check('[data-filter="near-known"]');
-		await s.page.waitForTimeout(400);
+		// the URL is written from the state, so once it says nk=1 the filter has been applied
+		await s.page.waitForFunction(() => /[?&]nk=1/.test(location.search));
 		expect(await listIds(s.page)).toEqual(nearSet(['bonded'], [{ group: 'airports', km: 30 }, { group: 'rail', km: 20 }], true));
-		expect(s.page.url()).toContain('nk=1');
-		await s.page.click('button[lang="zh-CN"]');
-		await s.page.waitForTimeout(500);
+		await toChinese(s.page);
 		await shot(s.page, 'investors-near-zh');
 		expect(s.errors).toEqual([]);
 	});
@@ -87,7 +95,7 @@ describe('proximity filter and distance columns', () => {
 		await mapReady(s.page);
 		await listIds(s.page);
 		await s.page.click('.list th button:has-text("Nearest airport")');
-		await s.page.waitForTimeout(300);
+		await s.page.locator('.list th[aria-sort="ascending"]:has-text("Nearest airport")').waitFor();
 		const kms = await s.page.locator('.list td[data-near="airports"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.km).filter(Boolean).map(Number));
 		expect(kms.length).toBeGreaterThan(3);
 		expect([...kms].sort((a, b) => a - b)).toEqual(kms);
@@ -110,8 +118,8 @@ describe('compare, corridor table, time to market', () => {
 		expect(await row.nth(1).textContent()).toContain('1,000');
 		expect((await row.nth(2).textContent())!.trim()).toBe('');
 		expect(await s.page.locator('[data-row="near-airports"] td').count()).toBe(3);
-		// the map is framed to all of them (Wuhan to Europe is wide: a low zoom)
-		await s.page.waitForTimeout(1500);
+		// the map is framed to all of them (Wuhan to Europe is wide: a low zoom); wait for the camera to stop
+		await mapSettled(s.page);
 		const b = await s.page.evaluate(() => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.getBounds().toArray());
 		// Duisburg (the Wuhan line's far end) and Hefei both in view
 		expect(b[0][0]).toBeLessThan(6.8);
@@ -122,8 +130,7 @@ describe('compare, corridor table, time to market', () => {
 		await s.page.click('[data-compare-csv]');
 		const csv = readFileSync(await (await dl).path(), 'utf8');
 		expect(csv.split('\r\n')[0]).toContain('China–Europe');
-		await s.page.click('button[lang="zh-CN"]');
-		await s.page.waitForTimeout(600);
+		await toChinese(s.page);
 		await shot(s.page, 'investors-compare-zh');
 		expect(s.errors).toEqual([]);
 	});
@@ -158,8 +165,8 @@ describe('compare, corridor table, time to market', () => {
 		expect(lens.length).toBeGreaterThan(10);
 		expect([...lens].sort((a, b) => a - b)).toEqual(lens);
 		await s.page.check('[data-corridor-colour]');
-		await s.page.waitForTimeout(800);
-		expect(s.page.url()).toContain('cc=city');
+		await s.page.waitForFunction(() => /[?&]cc=city/.test(location.search));
+		await mapSettled(s.page);
 		await shot(s.page, 'investors-corridors-zh');
 		expect(s.errors).toEqual([]);
 	});
@@ -178,7 +185,7 @@ describe('measure and radius', () => {
 		await s.page.click('[data-measure-centre]');
 		const centre = async (p: [number, number]) => {
 			await s!.page.evaluate((p) => (window as unknown as { __atlasMap: import('maplibre-gl').Map }).__atlasMap.jumpTo({ center: p }), p);
-			await s!.page.waitForTimeout(300);
+			await mapSettled(s!.page);
 		};
 		await centre([115, 31]);
 		await s.page.locator('.maplibregl-canvas').focus();
@@ -197,8 +204,7 @@ describe('measure and radius', () => {
 		await s.page.click('[data-measure-centre]');
 		await s.page.waitForSelector('[data-measure-inside] li');
 		expect(await s.page.locator('[data-measure-inside] li').count()).toBeGreaterThan(0);
-		await s.page.click('button[lang="zh-CN"]');
-		await s.page.waitForTimeout(500);
+		await toChinese(s.page);
 		await shot(s.page, 'investors-radius-zh');
 		expect(s.errors).toEqual([]);
 	}, 300_000);

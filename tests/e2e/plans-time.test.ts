@@ -7,7 +7,7 @@ import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { open, mapReady, shot, close, OUT, type Session } from './harness';
+import { open, mapReady, mapSettled, shot, close, OUT, shareBrowserInFile, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { applyFilters } from '../../src/lib/state/filters';
 import { EMPTY_FILTERS } from '../../src/lib/state/state';
@@ -23,6 +23,8 @@ beforeAll(() => {
 });
 const defaultLayers = GROUPS.filter((g) => g.defaultOn).map((g) => g.id);
 const shownAt = (year: number | null) => applyFilters(props, { ...structuredClone(EMPTY_FILTERS), statusYear: year }, defaultLayers);
+
+shareBrowserInFile();
 
 let s: Session | null = null;
 afterEach(async () => {
@@ -45,44 +47,58 @@ describe('timeline', () => {
 		await page.locator('[data-testid="tl-year"]').first().waitFor();
 		const years = timelineYears(props);
 		expect(await page.locator('[data-testid="tl-year"]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.year)))).toEqual(years);
+		// record a snapshot of the panel on every change it makes (a MutationObserver, so no step can be
+		// missed however slow the machine); the last one of each year is that year's settled state
+		await page.evaluate(() => {
+			const w = window as unknown as { __tl: { year: number; playing: boolean; status: string; marks: Record<string, number>; search: string }[] };
+			w.__tl = [];
+			const snap = () => {
+				const play = document.querySelector('[data-testid="tl-play"]');
+				if (!play) return; // the panel is not shown (another tab)
+				w.__tl.push({
+					year: Number((document.querySelector('[data-testid="tl-year"][aria-pressed="true"]') as HTMLElement | null)?.dataset.year ?? NaN),
+					playing: play.getAttribute('aria-pressed') === 'true',
+					status: document.querySelector('[data-testid="tl-status"]')?.textContent ?? '',
+					marks: Object.fromEntries([...document.querySelectorAll('[data-testid="tl-marks"] > li')].map((e) => [(e as HTMLElement).dataset.mark, Number((e as HTMLElement).dataset.count)])),
+					search: location.search
+				});
+			};
+			const w2 = window as unknown as { __tlObs: MutationObserver };
+			w2.__tlObs = new MutationObserver(snap);
+			w2.__tlObs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+		});
 		await page.click('[data-testid="tl-play"]');
-		// sample the panel until playing stops: each sample is one consistent DOM snapshot
-		const seen = new Set<number>();
-		const deadline = Date.now() + 120_000;
-		let shotTaken = false;
-		for (;;) {
-			const snap = await page.evaluate(() => ({
-				year: Number((document.querySelector('[data-testid="tl-year"][aria-pressed="true"]') as HTMLElement | null)?.dataset.year ?? NaN),
-				playing: document.querySelector('[data-testid="tl-play"]')!.getAttribute('aria-pressed') === 'true',
-				status: document.querySelector('[data-testid="tl-status"]')!.textContent ?? '',
-				marks: Object.fromEntries([...document.querySelectorAll('[data-testid="tl-marks"] > li')].map((e) => [(e as HTMLElement).dataset.mark, Number((e as HTMLElement).dataset.count)])),
-				search: location.search
-			}));
-			if (Number.isFinite(snap.year)) {
-				const y = snap.year;
-				seen.add(y);
-				expect(snap.status, `status at ${y}`).toContain(`${y}`);
-				expect(snap.status, `count at ${y}`).toContain(`${shownAt(y).visibleCount} shown`);
-				expect(snap.marks, `marks at ${y}`).toEqual(timelineMarks(props, y, previousYear(years, y)).counts);
-				if (y === 2023 && !shotTaken) {
-					shotTaken = true;
-					await shot(page, 'timeline-2023');
-				}
-			}
-			if (!snap.playing || Date.now() > deadline) break;
-			await page.waitForTimeout(250);
+		// it plays through once and stops at the last year
+		await page.waitForSelector(`[data-testid="tl-year"][data-year="${years[years.length - 1]}"][aria-pressed="true"]`, { timeout: 120_000 });
+		await page.waitForSelector('[data-testid="tl-play"][aria-pressed="false"]', { timeout: 60_000 });
+		await page.waitForFunction((yy) => location.search.includes(`y=${yy}`) && !location.search.includes('play=1'), years[years.length - 1]);
+		type Snap = { year: number; playing: boolean; status: string; marks: Record<string, number>; search: string };
+		const snaps = await page.evaluate(() => {
+			const w = window as unknown as { __tl: Snap[]; __tlObs: MutationObserver };
+			w.__tlObs.disconnect();
+			return w.__tl;
+		});
+		const lastOf = new Map<number, Snap>();
+		for (const sn of snaps) if (Number.isFinite(sn.year)) lastOf.set(sn.year, sn);
+		const seen = new Set(lastOf.keys());
+		for (const [y, snap] of lastOf) {
+			expect(snap.status, `status at ${y}`).toContain(`${y}`);
+			expect(snap.status, `count at ${y}`).toContain(`${shownAt(y).visibleCount} shown`);
+			expect(snap.marks, `marks at ${y}`).toEqual(timelineMarks(props, y, previousYear(years, y)).counts);
 		}
 		expect([...seen].sort((a, b) => a - b), 'every year shown while playing').toEqual(years);
-		await page.waitForFunction((yy) => location.search.includes(`y=${yy}`), years[years.length - 1], { timeout: 5000 });
-		// it stops at the last year; the URL says so
-		await page.waitForSelector('[data-testid="tl-play"][aria-pressed="false"]', { timeout: 10_000 });
-		await page.waitForFunction(() => !location.search.includes('play=1'), null, { timeout: 5000 });
 		// the legend counts are those of the last year
 		await page.click('#tab-layers');
 		const last = shownAt(years[years.length - 1]);
 		const total = [...last.countByGroup.values()].reduce((a, b) => a + b, 0);
 		const legend = await page.locator('.side .count').evaluateAll((els) => els.map((e) => Number(e.textContent)));
 		expect(legend.reduce((a, b) => a + b, 0)).toBe(total);
+		// a still of one year to look at
+		await page.click('#tab-time');
+		await page.click('[data-testid="tl-year"][data-year="2023"]');
+		await page.waitForSelector('[data-testid="tl-year"][data-year="2023"][aria-pressed="true"]');
+		await mapSettled(page);
+		await shot(page, 'timeline-2023');
 	}, 240_000);
 
 	it('is keyboard operable and a play=1 link keeps still under reduced motion', async () => {

@@ -325,7 +325,7 @@ describe('presenters (#11)', () => {
 			expect(await link.inputValue()).toMatch(/tour=china-europe-rail&step=3.*autoplay=5&loop=1/);
 			// the live preview plays it from that step
 			const preview = s.page.getByTestId('share-preview');
-			await expect.poll(() => preview.getAttribute('src'), { timeout: 10_000 }).toMatch(/tour=china-europe-rail&step=3.*autoplay=5&loop=1/);
+			await expect.poll(() => preview.getAttribute('src'), { timeout: 60_000 }).toMatch(/tour=china-europe-rail&step=3.*autoplay=5&loop=1/);
 			const pf = (await (await preview.elementHandle())!.contentFrame())!;
 			await pf.getByTestId('tour-step').waitFor({ timeout: 60_000 });
 			expect(await pf.evaluate(() => (window as unknown as { __atlas: { get(): { tour: { id: string } | null } } }).__atlas.get().tour?.id)).toBe('china-europe-rail');
