@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, mapReady, mapSettled, afterChangeSettled, shot, pixelDiff, close, shareBrowserInFile, type Session } from './harness';
+import { open, mapReady, mapSettled, afterChangeSettled, shot, pixelDiff, close, shareBrowserInFile, toChinese, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { applyFilters } from '../../src/lib/state/filters';
 import { EMPTY_FILTERS } from '../../src/lib/state/state';
@@ -341,10 +341,7 @@ describe('exploring the atlas', () => {
 		const enText = await visible();
 		const shown = Object.entries(en).filter(([k, v]) => k !== '$schema' && v.length > 3 && !/[{}]/.test(v) && enText.includes(v));
 		expect(shown.length).toBeGreaterThan(40);
-		await s.page.click('button[lang="zh-CN"]');
-		// the switch is done when the page says it is Chinese and the map has redrawn in Chinese
-		await s.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-		await mapSettled(s.page);
+		await toChinese(s.page);
 		const zhText = await visible();
 		const word = (v: string) => new RegExp(`(^|[^A-Za-z])${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
 		const stillEnglish = shown.filter(([, v]) => word(v).test(zhText)).map(([k, v]) => `${k}: ${v}`);

@@ -177,6 +177,13 @@ export async function mapReady(target: Page | Frame, timeout = 90_000) {
 	await mapSettled(target, timeout);
 }
 
+/** Switch to Chinese with the header button; done when the page, its URL and the map all show it. */
+export async function toChinese(page: Page) {
+	await page.click('button[lang="zh-CN"]');
+	await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[?&]lang=zh/.test(location.search));
+	await mapSettled(page);
+}
+
 export async function shot(page: Page, name: string) {
 	const path = join(OUT, `${name}.png`);
 	await page.screenshot({ path });

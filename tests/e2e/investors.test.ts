@@ -5,7 +5,7 @@
 import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, mapReady, mapSettled, shot, close, shareBrowserInFile, type Session } from './harness';
+import { open, mapReady, mapSettled, shot, close, shareBrowserInFile, toChinese, type Session } from './harness';
 import { featuresFromTopology } from '../../src/lib/data/load';
 import { featureKm, isKnown } from '../../src/lib/analysis/proximity';
 import { groupOf } from '../../src/lib/legend';
@@ -28,13 +28,6 @@ function nearSet(groups: string[], terms: { group: string; km: number }[], known
 }
 
 shareBrowserInFile();
-
-/** Switch the language with its button and wait until the page and the map show it. */
-async function toChinese(page: import('playwright-core').Page) {
-	await page.click('button[lang="zh-CN"]');
-	await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[?&]lang=zh/.test(location.search));
-	await mapSettled(page);
-}
 
 let s: Session | null = null;
 afterEach(async () => {
