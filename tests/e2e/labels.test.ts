@@ -214,5 +214,23 @@ describe('basemap names', () => {
 		const legend = await page.locator('[data-testid="legend-city-colours"] li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.city));
 		expect(legend).toEqual(expect.arrayContaining(['wuhan', 'hefei']));
 		await shot(page, 'labels-corridors-en');
+
+		// the language switched while tiles load (a zoom just began fetching them): the basemap's names
+		// still follow it. MapLibre's isStyleLoaded() is false then, and a switch guarded by it was lost.
+		const loadingAtSwitch = await page.evaluate(async () => {
+			const map = (window as unknown as W).__atlasMap;
+			map.jumpTo({ center: [70, 47], zoom: 4.6 });
+			await new Promise((r) => map.once('render', r));
+			const loading = !map.isStyleLoaded();
+			(document.querySelector('button[lang="zh-CN"]') as HTMLButtonElement).click();
+			return loading;
+		});
+		expect(loadingAtSwitch, 'tiles were loading when the language changed').toBe(true);
+		await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+		await afterChangeSettled(page, async () => {});
+		for (const l of ['country-labels', 'city-labels', 'province-labels'])
+			expect(JSON.stringify(await page.evaluate((id) => (window as unknown as W).__atlasMap.getLayoutProperty(id, 'text-field'), l)), l).toContain('name_zh');
+		expect(await rendered(page, 'country-labels', 'name_zh')).toContain('哈萨克斯坦');
+		await shot(page, 'labels-corridors-zh-switched');
 	}, 420_000);
 });

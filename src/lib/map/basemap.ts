@@ -9,6 +9,7 @@ import type { StyleSpecification, ExpressionSpecification, LayerSpecification } 
 import { z } from '../data/zod';
 import type { Lang } from '../state/state';
 import { radialOffset, type Anchor } from './anchor-offset';
+import { styleParsed } from './style-ready';
 
 const tileSetSchema = z.object({
 	minzoom: z.number().int().min(0).max(24),
@@ -287,7 +288,7 @@ export function attachTowns(map: import('maplibre-gl').Map, url: string, lang: (
 			.then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: ${r.status}`))))
 			.then((d: GeoJSON.FeatureCollection) => {
 				data = d;
-				if (map.isStyleLoaded()) add();
+				if (styleParsed(map)) add();
 				else map.once('idle', add);
 			})
 			.catch(() => {
