@@ -42,7 +42,7 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 120_000,
+					testTimeout: 420_000,
 					hookTimeout: 180_000,
 					// two files at a time (maxWorkers: 2, above): a page load keeps about one core busy (the renderer's
 					// main thread), so two browsers use a 2-core machine's both; each worker has its own profile (harness.ts)
