@@ -9,3 +9,10 @@ import type { Map as MLMap } from 'maplibre-gl';
 export function styleParsed(map: MLMap): boolean {
 	return !!map.style?._loaded;
 }
+
+/** Run `apply` now if the style is parsed, and again after every style load (a basemap switch); returns the unhook. */
+export function onEveryStyle(map: MLMap, apply: () => void): () => void {
+	if (styleParsed(map)) apply();
+	map.on('style.load', apply);
+	return () => map.off('style.load', apply);
+}
