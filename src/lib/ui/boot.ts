@@ -120,7 +120,11 @@ export function createUrlWriter(
 export function hasWebGL(): boolean {
 	try {
 		const c = document.createElement('canvas');
-		return !!(c.getContext('webgl2') || c.getContext('webgl'));
+		const gl = c.getContext('webgl2') || c.getContext('webgl');
+		// give the probe's context back at once: a page holds at most 16 (the oldest is then lost),
+		// and several embeds in one page each probe before making the map's
+		gl?.getExtension('WEBGL_lose_context')?.loseContext();
+		return !!gl;
 	} catch {
 		return false;
 	}
