@@ -173,7 +173,10 @@ export async function afterChangeSettled<T>(target: Page | Frame, change: () => 
 
 /** Wait until the map has loaded its style and sources for the first time and everything is drawn. */
 export async function mapReady(target: Page | Frame, timeout = 90_000) {
-	await target.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout, polling: 200 });
+	// the map drawn, or the shell's message saying why not: then the failure names it instead of timing out
+	await target.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0 || !!document.querySelector('[data-boot=error], [data-boot=no-webgl]'), null, { timeout, polling: 200 });
+	const why = await target.evaluate(() => (performance.getEntriesByName('atlas:map-idle').length > 0 ? null : (document.querySelector('[data-boot]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')));
+	if (why !== null) throw new Error(`no map: the page shows "${why}"`);
 	await mapSettled(target, timeout);
 }
 

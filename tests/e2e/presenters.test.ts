@@ -61,7 +61,15 @@ ${frames.map((f) => `<iframe id="${f.id}" src="${esc(f.src)}" width="${f.width}"
 	// the checks need the map's camera and the overlays, not its tiles: wait until the first step is framed
 	await Promise.all(
 		out.map(async (fr, i) => {
-			await fr.waitForFunction(() => !!(window as unknown as { __atlasMap?: unknown }).__atlasMap, null, { timeout: 180_000, polling: 250 });
+			// the map, or the shell's message saying why there is none (then the test says it, not a timeout)
+			const boot = () => fr.evaluate(() => (window as unknown as { __atlasMap?: unknown }).__atlasMap ? 'map' : (document.querySelector('[data-boot]')?.textContent?.replace(/\s+/g, ' ').trim() ?? 'no shell yet'));
+			await fr
+				.waitForFunction(() => !!(window as unknown as { __atlasMap?: unknown }).__atlasMap || !!document.querySelector('[data-boot=error], [data-boot=no-webgl]'), null, { timeout: 180_000, polling: 250 })
+				.catch(async (e: Error) => {
+					throw new Error(`frame ${frames[i].id}: no map after 180 s; it shows "${await boot().catch(() => '?')}" (${e.message.split('\n')[0]})`);
+				});
+			const shown = await boot();
+			if (shown !== 'map') throw new Error(`frame ${frames[i].id} has no map: "${shown}"`);
 			if (frames[i].src.includes('tour=')) await framed(fr, Number(new URL(frames[i].src).searchParams.get('step') ?? 0), 180_000);
 			if (process.env.PRESENTERS_DEBUG) appendFileSync(join(OUT, 'presenters-debug.log'), `${new Date().toISOString()} frame ${frames[i].id} framed\n`);
 		})
