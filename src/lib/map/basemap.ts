@@ -288,8 +288,8 @@ export function attachTowns(map: import('maplibre-gl').Map, url: string, lang: (
 			.then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: ${r.status}`))))
 			.then((d: GeoJSON.FeatureCollection) => {
 				data = d;
+				// a style still being parsed gets them from the style.load listener below
 				if (styleParsed(map)) add();
-				else map.once('idle', add);
 			})
 			.catch(() => {
 				/* orientation only: the map stays as it was */
