@@ -52,4 +52,41 @@ describe('atlas city names drawn above the markers', () => {
 		// other cities keep four corners to choose from
 		expect(at('Anqing').length).toBe(8);
 	});
+	it('while only the capitals are named, Wuhan\'s name and Hefei\'s never overlap (each zoom below 4, both languages)', async () => {
+		const hefei: CityName = { name_en: 'Hefei', name_zh: '合肥', rank: 1, position: [117.2272, 31.8206] };
+		// Web Mercator pixels at zoom z (512 px tiles, as MapLibre)
+		const px = ([lon, lat]: [number, number], z: number) => {
+			const s = 512 * 2 ** z;
+			return [((lon + 180) / 360) * s, ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * s];
+		};
+		// the drawn box: anchor start/end, baseline bottom/top; width at most 0.65 em per Latin letter, 1 em per Han character
+		const box = (c: CityName, z: number, lang: 'en' | 'zh', tier = cityTier(z)) => {
+			const size = citySize(c.rank);
+			const text = lang === 'zh' ? c.name_zh : c.name_en;
+			const w = [...text].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 1 : 0.65), 0) * size + 6;
+			const p = cityPlacement(c, CITY_RING_OFFSET_EM, tier);
+			const [x0, y0] = px(c.position, z);
+			const x = x0 + p.offset[0], y = y0 + p.offset[1];
+			return { l: p.anchor === 'start' ? x : x - w, r: p.anchor === 'start' ? x + w : x, t: p.baseline === 'bottom' ? y - size - 2 : y, b: p.baseline === 'bottom' ? y : y + size + 2 };
+		};
+		const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+		for (let z = 1.5; z < 4; z += 0.05)
+			for (const lang of ['en', 'zh'] as const) expect(overlap(box(wuhan, z, lang), box(hefei, z, lang)), `zoom ${z.toFixed(2)} ${lang}`).toBe(false);
+		// the old place (both above-right, as from zoom 4) did overlap there: the check can fail
+		expect(overlap(box(wuhan, 2.7, 'en', 3), box(hefei, 2.7, 'en', 3))).toBe(true);
+		expect(cityPlacement(wuhan, CITY_RING_OFFSET_EM, 1).anchor).toBe('end');
+		expect(cityPlacement(hefei, CITY_RING_OFFSET_EM, 1).anchor).toBe('start');
+		expect(cityPlacement(wuhan, CITY_RING_OFFSET_EM, 2).anchor).toBe('start');
+		// MapLibre's transparent copy moves with it: bottom-right below zoom 4, bottom-left from 4
+		const { createExpression, latest } = await import('@maplibre/maplibre-gl-style-spec');
+		const e = createExpression(cityAnchorOffset(), (latest as unknown as Record<string, Record<string, never>>).layout_symbol['text-variable-anchor-offset']);
+		const at = (zoom: number, name_en: string) => (e.value as { evaluate(g: object, f: object): unknown[] }).evaluate({ zoom }, { type: 1, properties: { name_en } });
+		const [a3, [x3, y3]] = at(3, 'Wuhan') as [string, [number, number]];
+		const p3 = cityPlacement(wuhan, CITY_RING_OFFSET_EM, 1);
+		expect(a3).toBe('bottom-right');
+		expect(x3 * citySize(1)).toBeCloseTo(p3.offset[0], 1);
+		expect(y3 * citySize(1)).toBeCloseTo(p3.offset[1], 1);
+		expect(at(4, 'Wuhan')[0]).toBe('bottom-left');
+		expect(at(3, 'Hefei')[0]).toBe('bottom-left');
+	});
 });

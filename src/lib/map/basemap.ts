@@ -90,12 +90,21 @@ export const ATLAS_CITY_NAMES = ['Wuhan', 'Ezhou', 'Huangshi', 'Huanggang', 'Xia
 export const CITY_RING_OFFSET_EM = 1.75;
 /** atlas cities whose name goes below-left (Ezhou lies a few pixels from Huanggang, whose name goes above-right) */
 export const CITY_BELOW_LEFT = ['Ezhou'];
-/** MapLibre's anchor for a name above-right of its point (the text's bottom-left corner) and below-left */
-export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-right' } as const;
+/**
+ * atlas cities whose name goes above-left while only the two capitals are named (zoom < 4, tier 1):
+ * there Hefei lies some 20 px east of Wuhan, and two names above-right of their points overlapped
+ * ("Hefei" over "Wuhan" in a 640×400 embed of the China–Europe routes). Wuhan's to the west, Hefei's to the east.
+ */
+export const CITY_ABOVE_LEFT_AT_TIER1 = ['Wuhan'];
+/** the zoom below which only rank-1 cities are named (layers/city-names.ts cityTier) */
+export const CITY_TIER2_ZOOM = 4;
+/** MapLibre's anchor for a name above-right of its point (the text's bottom-left corner), below-left and above-left */
+export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-right', aboveLeft: 'bottom-right' } as const;
 
 /**
  * Where MapLibre places a city name. An atlas city's name has one place only, the one deck.gl draws it
- * at (layers/city-names.ts: above-right, or below-left for CITY_BELOW_LEFT, clear of a ring), so the
+ * at (layers/city-names.ts: above-right, or below-left for CITY_BELOW_LEFT, above-left for Wuhan while
+ * only the capitals are named; clear of a ring), so the
  * transparent copy reserves exactly the space the drawn name covers; other cities try four corners.
  */
 export function cityAnchorOffset(): ExpressionSpecification {
@@ -103,12 +112,14 @@ export function cityAnchorOffset(): ExpressionSpecification {
 	const others = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => at(a, 0.5));
 	// match wants its outputs of one type, array lengths included: the one place is repeated four times
 	const one = (a: Anchor) => Array.from({ length: 4 }, () => at(a, CITY_RING_OFFSET_EM)).flat();
-	return [
+	const places = (aboveLeft: string[]) => [
 		'match', ['get', 'name_en'],
 		CITY_BELOW_LEFT, ['literal', one(CITY_NAME_ANCHOR.belowLeft)],
-		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n)), ['literal', one(CITY_NAME_ANCHOR.aboveRight)],
+		...(aboveLeft.length ? [aboveLeft, ['literal', one(CITY_NAME_ANCHOR.aboveLeft)]] : []),
+		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n) && !aboveLeft.includes(n)), ['literal', one(CITY_NAME_ANCHOR.aboveRight)],
 		['literal', others]
-	] as unknown as ExpressionSpecification;
+	];
+	return ['step', ['zoom'], places(CITY_ABOVE_LEFT_AT_TIER1), CITY_TIER2_ZOOM, places([])] as unknown as ExpressionSpecification;
 }
 
 const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', 'town-labels'];

@@ -6,7 +6,7 @@
  * at the same zoom tiers, beside the point by the same offset that clears a city-group ring.
  */
 import { TextLayer } from '@deck.gl/layers';
-import { CITY_BELOW_LEFT, CITY_NAME_ANCHOR } from '../basemap';
+import { CITY_BELOW_LEFT, CITY_NAME_ANCHOR, CITY_ABOVE_LEFT_AT_TIER1, CITY_TIER2_ZOOM } from '../basemap';
 import { radialOffset } from '../anchor-offset';
 
 export interface CityName {
@@ -18,22 +18,24 @@ export interface CityName {
 }
 
 /** the ranks MapLibre's city-labels show at a zoom (its filter: rank ≤ step(zoom, 1, 4, 2, 6.5, 3)) */
-export const cityTier = (zoom: number) => (zoom < 4 ? 1 : zoom < 6.5 ? 2 : 3);
+export const cityTier = (zoom: number) => (zoom < CITY_TIER2_ZOOM ? 1 : zoom < 6.5 ? 2 : 3);
 
 /** text size per rank, as MapLibre's city-labels ('text-size': match rank 1 → 14, 2 → 12, else 11) */
 export const citySize = (rank: number) => (rank === 1 ? 14 : rank === 2 ? 12 : 11);
 
 /**
  * Where the name sits: above-right of the point, by the radial offset that clears a ring, except where
- * two cities lie a few pixels apart (Ezhou beside Huanggang): that one goes below-left. MapLibre's
- * transparent copy has this one place too (basemap.ts cityAnchorOffset).
+ * two cities lie a few pixels apart (Ezhou beside Huanggang): that one goes below-left; and while only
+ * the capitals are named (tier 1), Wuhan's goes above-left, away from Hefei's. MapLibre's transparent
+ * copy has this one place too (basemap.ts cityAnchorOffset).
  */
-export function cityPlacement(c: CityName, ringOffsetEm: number) {
+export function cityPlacement(c: CityName, ringOffsetEm: number, tier = 3) {
 	// MapLibre's anchor offset in pixels (basemap.ts cityAnchorOffset has the same one place, in ems)
 	const r = ringOffsetEm * citySize(c.rank);
-	return CITY_BELOW_LEFT.includes(c.name_en)
-		? { anchor: 'end' as const, baseline: 'top' as const, offset: radialOffset(CITY_NAME_ANCHOR.belowLeft, r) }
-		: { anchor: 'start' as const, baseline: 'bottom' as const, offset: radialOffset(CITY_NAME_ANCHOR.aboveRight, r) };
+	if (CITY_BELOW_LEFT.includes(c.name_en)) return { anchor: 'end' as const, baseline: 'top' as const, offset: radialOffset(CITY_NAME_ANCHOR.belowLeft, r) };
+	// only the capitals named: Wuhan's to the west, Hefei's (20 px east at zoom 3) to the east
+	if (tier === 1 && CITY_ABOVE_LEFT_AT_TIER1.includes(c.name_en)) return { anchor: 'end' as const, baseline: 'bottom' as const, offset: radialOffset(CITY_NAME_ANCHOR.aboveLeft, r) };
+	return { anchor: 'start' as const, baseline: 'bottom' as const, offset: radialOffset(CITY_NAME_ANCHOR.aboveRight, r) };
 }
 
 /** tier: cityTier of the camera's zoom (the layer changes only when it does) */
@@ -49,9 +51,9 @@ export function cityNamesLayer(cities: CityName[], tier: number, lang: 'zh' | 'e
 		getSize: (c) => citySize(c.rank),
 		sizeUnits: 'pixels',
 		getColor: [34, 34, 34, 255],
-		getTextAnchor: (c) => cityPlacement(c, ringOffsetEm).anchor,
-		getAlignmentBaseline: (c) => cityPlacement(c, ringOffsetEm).baseline,
-		getPixelOffset: (c) => cityPlacement(c, ringOffsetEm).offset,
+		getTextAnchor: (c) => cityPlacement(c, ringOffsetEm, tier).anchor,
+		getAlignmentBaseline: (c) => cityPlacement(c, ringOffsetEm, tier).baseline,
+		getPixelOffset: (c) => cityPlacement(c, ringOffsetEm, tier).offset,
 		// a light plate instead of a halo: readable over markers and lines alike
 		background: true,
 		getBackgroundColor: [255, 255, 255, 225],
@@ -59,6 +61,6 @@ export function cityNamesLayer(cities: CityName[], tier: number, lang: 'zh' | 'e
 		fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
 		fontWeight: 600,
 		characterSet: [...new Set(cities.flatMap((c) => [...c.name_en, ...c.name_zh]))],
-		updateTriggers: { getText: lang }
+		updateTriggers: { getText: lang, getTextAnchor: tier, getAlignmentBaseline: tier, getPixelOffset: tier }
 	});
 }
