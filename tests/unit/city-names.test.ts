@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { cityNamesLayer, cityPlacement, cityTier, citySize, type CityName } from '../../src/lib/map/layers/city-names';
+import { cityNamesLayer, cityPlacement, cityTier, citySize, cityNameText, type CityName } from '../../src/lib/map/layers/city-names';
+import { nameBox, boxesOverlap, estimateWidth } from '../../src/lib/map/city-collide';
 import { CITY_RING_OFFSET_EM, cityAnchorOffset } from '../../src/lib/map/basemap';
 
 const wuhan: CityName = { name_en: 'Wuhan', name_zh: '武汉', rank: 1, position: [114.2667, 30.5833] };
@@ -54,22 +55,9 @@ describe('atlas city names drawn above the markers', () => {
 	});
 	it('while only the capitals are named, Wuhan\'s name and Hefei\'s never overlap (each zoom below 4, both languages)', async () => {
 		const hefei: CityName = { name_en: 'Hefei', name_zh: '合肥', rank: 1, position: [117.2272, 31.8206] };
-		// Web Mercator pixels at zoom z (512 px tiles, as MapLibre)
-		const px = ([lon, lat]: [number, number], z: number) => {
-			const s = 512 * 2 ** z;
-			return [((lon + 180) / 360) * s, ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * s];
-		};
-		// the drawn box: anchor start/end, baseline bottom/top; width at most 0.65 em per Latin letter, 1 em per Han character
-		const box = (c: CityName, z: number, lang: 'en' | 'zh', tier = cityTier(z)) => {
-			const size = citySize(c.rank);
-			const text = lang === 'zh' ? c.name_zh : c.name_en;
-			const w = [...text].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 1 : 0.65), 0) * size + 6;
-			const p = cityPlacement(c, CITY_RING_OFFSET_EM, tier);
-			const [x0, y0] = px(c.position, z);
-			const x = x0 + p.offset[0], y = y0 + p.offset[1];
-			return { l: p.anchor === 'start' ? x : x - w, r: p.anchor === 'start' ? x + w : x, t: p.baseline === 'bottom' ? y - size - 2 : y, b: p.baseline === 'bottom' ? y : y + size + 2 };
-		};
-		const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+		// the drawn box (city-collide.ts: Mercator pixels, the plate included; width 0.65 em a Latin letter, 1 em a Han character)
+		const box = (c: CityName, z: number, lang: 'en' | 'zh', tier = cityTier(z)) => nameBox(c, cityNameText(lang)(c), z, tier, CITY_RING_OFFSET_EM, estimateWidth);
+		const overlap = boxesOverlap;
 		for (let z = 1.5; z < 4; z += 0.05)
 			for (const lang of ['en', 'zh'] as const) expect(overlap(box(wuhan, z, lang), box(hefei, z, lang)), `zoom ${z.toFixed(2)} ${lang}`).toBe(false);
 		// the old place (both above-right, as from zoom 4) did overlap there: the check can fail

@@ -38,28 +38,55 @@ export function cityPlacement(c: CityName, ringOffsetEm: number, tier = 3) {
 	return { anchor: 'start' as const, baseline: 'bottom' as const, offset: radialOffset(CITY_NAME_ANCHOR.aboveRight, r) };
 }
 
-/** tier: cityTier of the camera's zoom (the layer changes only when it does) */
-export function cityNamesLayer(cities: CityName[], tier: number, lang: 'zh' | 'en', ringOffsetEm: number) {
-	const shown = cities.filter((c) => c.rank <= tier);
-	const text = (c: CityName) => (lang === 'zh' ? c.name_zh || c.name_en : c.name_en);
+export const CITY_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
+export const CITY_FONT_WEIGHT = 600;
+
+/** a text's width in the names' font, measured on a 2D canvas (cached): for the collision test */
+export function canvasMeasure(): (text: string, size: number) => number {
+	const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+	const seen = new Map<string, number>();
+	return (text, size) => {
+		const key = `${size}|${text}`;
+		let w = seen.get(key);
+		if (w === undefined) {
+			if (ctx) ctx.font = `${CITY_FONT_WEIGHT} ${size}px ${CITY_FONT}`;
+			// no canvas: 1 em a character, wider than any Latin text
+			w = ctx ? ctx.measureText(text).width : [...text].length * size;
+			seen.set(key, w);
+		}
+		return w;
+	};
+}
+
+export const cityNameText = (lang: 'zh' | 'en') => (c: CityName) => (lang === 'zh' ? c.name_zh || c.name_en : c.name_en);
+
+/**
+ * tier: cityTier of the camera's zoom; drawn: the names to draw (city-collide.ts placeCityNames), by
+ * default every name of the tier. The glyphs are those of every city, so the atlas is built once.
+ */
+export function cityNamesLayer(cities: CityName[], tier: number, lang: 'zh' | 'en', ringOffsetEm: number, drawn?: readonly CityName[]) {
+	const shown = drawn ? [...drawn] : cities.filter((c) => c.rank <= tier);
+	// one placement per city feeds the three accessors
+	const place = new Map(shown.map((c) => [c, cityPlacement(c, ringOffsetEm, tier)]));
+	const at = (c: CityName) => place.get(c) ?? cityPlacement(c, ringOffsetEm, tier);
 	return new TextLayer<CityName>({
 		id: 'city-names',
 		data: shown,
 		visible: shown.length > 0,
 		getPosition: (c) => c.position,
-		getText: text,
+		getText: cityNameText(lang),
 		getSize: (c) => citySize(c.rank),
 		sizeUnits: 'pixels',
 		getColor: [34, 34, 34, 255],
-		getTextAnchor: (c) => cityPlacement(c, ringOffsetEm, tier).anchor,
-		getAlignmentBaseline: (c) => cityPlacement(c, ringOffsetEm, tier).baseline,
-		getPixelOffset: (c) => cityPlacement(c, ringOffsetEm, tier).offset,
-		// a light plate instead of a halo: readable over markers and lines alike
+		getTextAnchor: (c) => at(c).anchor,
+		getAlignmentBaseline: (c) => at(c).baseline,
+		getPixelOffset: (c) => at(c).offset,
+		// a light plate instead of a halo: readable over markers and lines alike (city-collide.ts NAME_PADDING)
 		background: true,
 		getBackgroundColor: [255, 255, 255, 225],
 		backgroundPadding: [3, 1, 3, 1],
-		fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
-		fontWeight: 600,
+		fontFamily: CITY_FONT,
+		fontWeight: CITY_FONT_WEIGHT,
 		characterSet: [...new Set(cities.flatMap((c) => [...c.name_en, ...c.name_zh]))],
 		updateTriggers: { getText: lang, getTextAnchor: tier, getAlignmentBaseline: tier, getPixelOffset: tier }
 	});
