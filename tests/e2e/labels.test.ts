@@ -116,6 +116,48 @@ const deckCityNames = (page: Session['page']) =>
 		};
 	});
 
+/**
+ * The atlas cities' names as deck.gl draws them, against every other city's ring and every other drawn
+ * name (#14 item 9: on a phone "仙桃" lay across Wuhan's 43 ring). Boxes from the layer's own accessors,
+ * the width measured in its font, the plate's padding included; rings as city-groups.ts sizes them.
+ */
+const namesOnRings = (page: Session['page']) =>
+	page.evaluate(() => {
+		const map = (window as unknown as W).__atlasMap;
+		type C = { name_en: string; rank: number; position: [number, number] };
+		type G = { position: [number, number]; count: number; city: string };
+		type L = { id: string; parent: unknown; props: { data: unknown[]; visible: boolean; getText(c: C): string; getSize(c: C): number; getPixelOffset(c: C): [number, number]; getTextAnchor(c: C): string; getAlignmentBaseline(c: C): string; fontFamily: string; fontWeight: number } };
+		const top = (window as unknown as { __atlasDeck: { _deck: { layerManager: { getLayers(): L[] } } } }).__atlasDeck._deck.layerManager.getLayers().filter((l) => !l.parent);
+		const np = top.find((l) => l.id === 'city-names')!.props;
+		const rp = top.find((l) => l.id === 'city-groups')!.props;
+		const ctx = document.createElement('canvas').getContext('2d')!;
+		const names = (np.visible ? (np.data as C[]) : []).map((c) => {
+			const p = map.project(c.position);
+			const size = np.getSize(c);
+			ctx.font = `${np.fontWeight} ${size}px ${np.fontFamily}`;
+			const w = ctx.measureText(np.getText(c)).width;
+			const [ox, oy] = np.getPixelOffset(c);
+			const l = p.x + ox - (np.getTextAnchor(c) === 'end' ? w : 0) - 3;
+			const t = p.y + oy - (np.getAlignmentBaseline(c) === 'bottom' ? size : 0) - 1;
+			return { c, l, t, r: l + w + 6, b: t + size + 2 };
+		});
+		const out: string[] = [];
+		for (const n of names) {
+			if (n.c.rank === 1) continue;
+			for (const g of rp.visible ? (rp.data as G[]) : []) {
+				const own = g.city === n.c.name_en.toLowerCase() && Math.abs(g.position[0] - n.c.position[0]) < 0.05 && Math.abs(g.position[1] - n.c.position[1]) < 0.05;
+				if (own) continue;
+				const q = map.project(g.position);
+				const r = Math.min(22, 11 + 2.2 * Math.sqrt(g.count));
+				const dx = q.x - Math.max(n.l, Math.min(q.x, n.r));
+				const dy = q.y - Math.max(n.t, Math.min(q.y, n.b));
+				if (dx * dx + dy * dy < r * r) out.push(`${n.c.name_en} on the ${g.city} ring (${g.count})`);
+			}
+			for (const o of names) if (o !== n && o.l < n.r && n.l < o.r && o.t < n.b && n.t < o.b) out.push(`${n.c.name_en} on ${o.c.name_en}`);
+		}
+		return { overlaps: out, drawn: names.map((n) => n.c.name_en) };
+	});
+
 describe('basemap names', () => {
 	it('en, 1440×900: Wuhan and Hefei labelled at the opening view, above the feature labels; districts at zoom 10; search flies to Caidian', async () => {
 		s = await open({ width: 1440, height: 900 });
@@ -140,6 +182,7 @@ describe('basemap names', () => {
 		const atOpen = await labelsOnMarkers(page);
 		expect(atOpen.overlaps).toEqual([]);
 		expect(atOpen.namesInView, 'atlas city names in view').toBeGreaterThanOrEqual(8);
+		expect((await namesOnRings(page)).overlaps).toEqual([]);
 		await shot(page, 'labels-open-en-1440');
 
 		await afterChangeSettled(page, () => page.evaluate(() => (window as unknown as W).__atlasMap.jumpTo({ center: [114.25, 30.58], zoom: 10 })));
@@ -197,6 +240,27 @@ describe('basemap names', () => {
 		await page.goto(`${s.base}/?lang=zh`);
 		await mapReady(page, 240_000);
 		expect(await rendered(page, 'city-labels', 'name_zh')).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		// the phone's opening view: the names round Wuhan that have no room give way to the rings
+		await expect.poll(async () => (await deckCityNames(page)).text, { timeout: 60_000 }).toEqual(expect.arrayContaining(['武汉', '合肥']));
+		const phone = await namesOnRings(page);
+		expect(phone.overlaps, phone.drawn.join(', ')).toEqual([]);
+		// "zoom to results" is a square in the column of the map's buttons, named by its words, and no
+		// label lies under it (the worded button covered 合肥新桥国际机场's name here)
+		const zoomBtn = page.locator('[data-testid="zoom-results"]');
+		expect(await zoomBtn.getAttribute('title')).toBeTruthy();
+		expect(await page.getByRole('button', { name: '缩放到结果', exact: true }).getAttribute('data-testid')).toBe('zoom-results');
+		const under = await zoomBtn.evaluate((e) => {
+			const map = (window as unknown as W).__atlasMap;
+			const b = e.getBoundingClientRect();
+			const c = map.getCanvas().getBoundingClientRect();
+			const nav = document.querySelector('.maplibregl-ctrl-top-right .maplibregl-ctrl-group')!.getBoundingClientRect();
+			const labels = map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+			const hits = map.queryRenderedFeatures([[b.left - c.left, b.top - c.top], [b.right - c.left, b.bottom - c.top]], { layers: labels });
+			return { w: b.width, h: b.height, right: Math.abs(b.right - nav.right), hits: hits.map((f) => `${f.layer.id}: ${f.properties.name_zh ?? f.properties.name_en}`) };
+		});
+		expect(under.w, 'a square button').toBeLessThanOrEqual(30);
+		expect(under.right, 'in the column of the map buttons').toBeLessThanOrEqual(1);
+		expect(under.hits, 'labels under the button').toEqual([]);
 		await shot(page, 'labels-open-zh-375');
 	}, 420_000);
 
