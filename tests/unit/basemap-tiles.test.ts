@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tileRange, boundsOf, planarRing, planarFeatures, writeTileSet } from '../../scripts/basemap-tiles';
-import { loadBasemap, offlineStyle, EMPTY_BASEMAP, type BasemapManifest } from '../../src/lib/map/basemap';
+import { loadBasemap, offlineStyle, EMPTY_BASEMAP, OTHER_CITY_LABEL_LAYER, type BasemapManifest } from '../../src/lib/map/basemap';
 
 const tileSet = (layers: string[], maxzoom = 5) => ({ minzoom: 0, maxzoom, bounds: [-180, -85.0511, 180, 85.0511] as [number, number, number, number], layers });
 const MANIFEST: BasemapManifest = {
@@ -167,13 +167,22 @@ describe('loadBasemap', () => {
 });
 
 describe('offlineStyle', () => {
-	it('drops each layer whose source-layer the manifest does not list, keeps the rest', () => {
+	it('drops each layer whose source-layer the manifest does not list, keeps the rest', async () => {
 		const style = offlineStyle({ manifest: MANIFEST, root: 'http://h/basemap/' }, 'en');
 		const ids = style.layers.map((l) => l.id);
 		for (const gone of ['rivers', 'lakes', 'land10', 'coast10']) expect(ids).not.toContain(gone);
-		for (const kept of ['water', 'land', 'china', 'province-lines', 'borders', 'province-labels', 'country-labels', 'city-labels', 'city-dots', 'airport-dots'])
+		for (const kept of ['water', 'land', 'china', 'province-lines', 'borders', 'province-labels', 'country-labels', 'city-labels', OTHER_CITY_LABEL_LAYER, 'city-dots', 'airport-dots'])
 			expect(ids).toContain(kept);
 		for (const l of style.layers) if ('source-layer' in l) expect(MANIFEST.tiles[l.source as 'world' | 'region']!.layers).toContain(l['source-layer']);
+		// the atlas cities' names and the other cities' are two layers (the other cities' give way to markers); the second tries four corners
+		const evalFilter = async (id: string, name_en: string) => {
+			const { featureFilter } = await import('@maplibre/maplibre-gl-style-spec');
+			const l = style.layers.find((x) => x.id === id) as { filter: unknown; layout: Record<string, unknown[]> };
+			return featureFilter(l.filter as never, 'filter').filter({ zoom: 8 }, { type: 1, properties: { kind: 'city', rank: 1, name_en } } as never);
+		};
+		expect([await evalFilter('city-labels', 'Wuhan'), await evalFilter('city-labels', 'Shanghai')]).toEqual([true, false]);
+		expect([await evalFilter(OTHER_CITY_LABEL_LAYER, 'Wuhan'), await evalFilter(OTHER_CITY_LABEL_LAYER, 'Shanghai')]).toEqual([false, true]);
+		expect((style.layers.find((l) => l.id === OTHER_CITY_LABEL_LAYER) as { layout: Record<string, unknown[]> }).layout['text-variable-anchor-offset'].length).toBe(8);
 		// the province names come from the places (one point each), not from the tiled polygons
 		expect(style.layers.find((l) => l.id === 'province-labels')).toMatchObject({ source: 'places', filter: ['==', ['get', 'kind'], 'province'] });
 	});

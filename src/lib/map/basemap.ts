@@ -105,24 +105,26 @@ export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-rig
  * Where MapLibre places a city name. An atlas city's name has one place only, the one deck.gl draws it
  * at (layers/city-names.ts: above-right, or below-left for CITY_BELOW_LEFT, above-left for Wuhan while
  * only the capitals are named; clear of a ring), so the
- * transparent copy reserves exactly the space the drawn name covers; other cities try four corners.
+ * transparent copy reserves exactly the space the drawn name covers. Other cities are another layer.
  */
 export function cityAnchorOffset(): ExpressionSpecification {
 	const at = (a: Anchor, r: number) => [a, radialOffset(a, r).map((n) => Math.round(n * 1000) / 1000)];
-	const others = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => at(a, 0.5));
-	// match wants its outputs of one type, array lengths included: the one place is repeated four times
-	const one = (a: Anchor) => Array.from({ length: 4 }, () => at(a, CITY_RING_OFFSET_EM)).flat();
+	const place = (a: Anchor) => ['literal', at(a, CITY_RING_OFFSET_EM)];
 	const places = (aboveLeft: string[]) => [
 		'match', ['get', 'name_en'],
-		CITY_BELOW_LEFT, ['literal', one(CITY_NAME_ANCHOR.belowLeft)],
-		...(aboveLeft.length ? [aboveLeft, ['literal', one(CITY_NAME_ANCHOR.aboveLeft)]] : []),
-		ATLAS_CITY_NAMES.filter((n) => !CITY_BELOW_LEFT.includes(n) && !aboveLeft.includes(n)), ['literal', one(CITY_NAME_ANCHOR.aboveRight)],
-		['literal', others]
+		CITY_BELOW_LEFT, place(CITY_NAME_ANCHOR.belowLeft),
+		...(aboveLeft.length ? [aboveLeft, place(CITY_NAME_ANCHOR.aboveLeft)] : []),
+		place(CITY_NAME_ANCHOR.aboveRight)
 	];
 	return ['step', ['zoom'], places(CITY_ABOVE_LEFT_AT_TIER1), CITY_TIER2_ZOOM, places([])] as unknown as ExpressionSpecification;
 }
 
-const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', 'town-labels'];
+/** the basemap's layer of the other cities' names (not the atlas's ten) */
+export const OTHER_CITY_LABEL_LAYER = 'city-labels-other';
+/** the other cities' names try four corners */
+const OTHER_CITY_ANCHOR_OFFSET = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => [a, radialOffset(a, 0.5).map((n) => Math.round(n * 1000) / 1000)]) as unknown as ExpressionSpecification;
+
+const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', OTHER_CITY_LABEL_LAYER, 'town-labels'];
 
 /** Switch the basemap's labels to another language in place (a style diff would re-compare every source). */
 export function setBasemapLanguage(map: import('maplibre-gl').Map, lang: Lang): void {
@@ -217,13 +219,28 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 			id: 'city-labels',
 			type: 'symbol',
 			source: 'places',
-			filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			filter: ['all', ['==', ['get', 'kind'], 'city'], ['in', ['get', 'name_en'], ['literal', ATLAS_CITY_NAMES]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
 			layout: {
 				'text-field': labelField(lang),
 				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
 				// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
 				// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
 				'text-variable-anchor-offset': cityAnchorOffset(),
+				'symbol-sort-key': ['get', 'rank']
+			},
+			paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+		},
+		{
+			// the other cities (Shanghai, Moscow, …): under the atlas's markers on deck.gl's canvas, so their
+			// names are placed after the markers' space and give way to it (layers/labels.ts ensureLabels)
+			id: OTHER_CITY_LABEL_LAYER,
+			type: 'symbol',
+			source: 'places',
+			filter: ['all', ['==', ['get', 'kind'], 'city'], ['!', ['in', ['get', 'name_en'], ['literal', ATLAS_CITY_NAMES]]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			layout: {
+				'text-field': labelField(lang),
+				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
+				'text-variable-anchor-offset': OTHER_CITY_ANCHOR_OFFSET,
 				'symbol-sort-key': ['get', 'rank']
 			},
 			paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }

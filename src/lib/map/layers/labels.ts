@@ -11,6 +11,7 @@ import { radialOffset } from '../anchor-offset';
 import type { CompiledFeature } from '../../data/types';
 import type { Lang } from '../../state/state';
 import { corridorLabelFeatures, corridorLabelFilter, corridorLabelLayer, CORRIDOR_LABEL_LAYER } from './corridor-labels';
+import { OTHER_CITY_LABEL_LAYER } from '../basemap';
 
 export const LABEL_SOURCE = 'atlas-labels';
 export const LABEL_LAYER = 'atlas-labels';
@@ -231,10 +232,12 @@ export function ensureLabels(map: MLMap, data: GeoJSON.FeatureCollection, filter
 			}
 		}
 	}
-	// city names win over every feature label: the basemap's city labels go on top, so MapLibre
-	// places them first (#15 item 4)
+	// city names win over every feature label: the atlas cities' names go on top, so MapLibre places
+	// them first (#15 item 4); the other cities' right after the markers' space, so they give way to
+	// markers (over Shanghai in a rail-route embed) but not to feature labels
 	if (added && map.getLayer(CITY_LABEL_LAYER)) map.moveLayer(CITY_LABEL_LAYER);
+	if (added && map.getLayer(OTHER_CITY_LABEL_LAYER)) map.moveLayer(OTHER_CITY_LABEL_LAYER, SPACE_LAYER);
 }
 
-/** the offline basemap's city-name layer (map/basemap.ts) */
+/** the offline basemap's layer of the atlas cities' names (map/basemap.ts) */
 export const CITY_LABEL_LAYER = 'city-labels';
