@@ -24,8 +24,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import polylabel from 'polylabel';
 import { planarFeatures, writeTileSet, type Bounds, type TileSetInfo } from './basemap-tiles';
 import { PLACES, COUNTRY_ZH, countryZh } from './basemap-places';
-import countries_zh from 'i18n-iso-countries';
-import countriesZhLocale from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
+import { isoCountryZh } from './lib/iso-country-zh';
 import { buildTowns } from './basemap-towns';
 import type { BasemapManifest } from '../src/lib/map/basemap';
 
@@ -84,13 +83,11 @@ const missing: string[] = [];
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
 type CountryProps = { name: string; name_zh?: string };
 const countriesObj = world.objects.countries as GeometryCollection<CountryProps>;
-countries_zh.registerLocale(countriesZhLocale);
-const zhByNumeric = (n: string) => countries_zh.getName(countries_zh.numericToAlpha2(n) ?? '', 'zh') || undefined;
 // the editorial names are taken first, so the library's name for a unit they cover is not reused elsewhere
 const takenZh = new Set(Object.values(COUNTRY_ZH));
 for (const g of countriesObj.geometries) {
 	const name = (g.properties as CountryProps).name;
-	g.properties = { name, name_zh: countryZh(name, g.id, zhByNumeric, takenZh) };
+	g.properties = { name, name_zh: countryZh(name, g.id, isoCountryZh, takenZh) };
 }
 const noZh = countriesObj.geometries.filter((g) => !(g.properties as CountryProps).name_zh).map((g) => (g.properties as CountryProps).name);
 if (noZh.length) skipped.push(`Chinese names of ${noZh.length} countries (their labels stay English): ${noZh.join(', ')}`);

@@ -5,13 +5,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
-import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { countryZh, COUNTRY_ZH } from '../../scripts/basemap-places';
+import { isoCountryZh as library } from '../../scripts/lib/iso-country-zh';
 
-countries.registerLocale(zh);
-const library = (n: string) => countries.getName(countries.numericToAlpha2(n) ?? '', 'zh') || undefined;
 const require = createRequire(import.meta.url);
 const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
 const units = (world.objects.countries as GeometryCollection<{ name: string }>).geometries.map((g) => ({ name: (g.properties as { name: string }).name, id: g.id }));
