@@ -172,11 +172,39 @@ export async function afterChangeSettled<T>(target: Page | Frame, change: () => 
 }
 
 /** Wait until the map has loaded its style and sources for the first time and everything is drawn. */
+/** null once the map is there (created, or idle), else what the shell shows instead (its [data-boot] message) */
+const bootShows = (target: Page | Frame, until: 'created' | 'idle') =>
+	target.evaluate(
+		(u) =>
+			(u === 'idle' ? performance.getEntriesByName('atlas:map-idle').length > 0 : !!(window as unknown as { __atlasMap?: unknown }).__atlasMap)
+				? null
+				: (document.querySelector('[data-boot]')?.textContent?.replace(/\s+/g, ' ').trim() ?? 'no shell yet'),
+		until
+	);
+
+/**
+ * Wait for the map (created, or idle), or for the shell's message saying why there is none: then the
+ * failure names that message (an error, no WebGL), and at the time limit what the page shows, instead
+ * of a bare timeout. who names the page or frame in the error.
+ */
+export async function mapOrBootMessage(target: Page | Frame, until: 'created' | 'idle', timeout: number, who = 'the page') {
+	await target
+		.waitForFunction(
+			(u) =>
+				(u === 'idle' ? performance.getEntriesByName('atlas:map-idle').length > 0 : !!(window as unknown as { __atlasMap?: unknown }).__atlasMap) ||
+				!!document.querySelector('[data-boot=error], [data-boot=no-webgl]'),
+			until,
+			{ timeout, polling: 250 }
+		)
+		.catch(async (e: Error) => {
+			throw new Error(`${who}: no map after ${timeout / 1000} s; it shows "${await bootShows(target, until).catch(() => '?')}" (${e.message.split('\n')[0]})`);
+		});
+	const why = await bootShows(target, until);
+	if (why !== null) throw new Error(`${who} has no map: "${why}"`);
+}
+
 export async function mapReady(target: Page | Frame, timeout = 90_000) {
-	// the map drawn, or the shell's message saying why not: then the failure names it instead of timing out
-	await target.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0 || !!document.querySelector('[data-boot=error], [data-boot=no-webgl]'), null, { timeout, polling: 200 });
-	const why = await target.evaluate(() => (performance.getEntriesByName('atlas:map-idle').length > 0 ? null : (document.querySelector('[data-boot]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')));
-	if (why !== null) throw new Error(`no map: the page shows "${why}"`);
+	await mapOrBootMessage(target, 'idle', timeout);
 	await mapSettled(target, timeout);
 }
 

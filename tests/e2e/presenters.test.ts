@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { open, close, mapReady, mapSettled, shareBrowserInFile, OUT, type Session } from './harness';
+import { open, close, mapReady, mapSettled, mapOrBootMessage, shareBrowserInFile, OUT, type Session } from './harness';
 import type { Tour } from '$lib/tours/schema';
 
 shareBrowserInFile();
@@ -62,14 +62,7 @@ ${frames.map((f) => `<iframe id="${f.id}" src="${esc(f.src)}" width="${f.width}"
 	await Promise.all(
 		out.map(async (fr, i) => {
 			// the map, or the shell's message saying why there is none (then the test says it, not a timeout)
-			const boot = () => fr.evaluate(() => (window as unknown as { __atlasMap?: unknown }).__atlasMap ? 'map' : (document.querySelector('[data-boot]')?.textContent?.replace(/\s+/g, ' ').trim() ?? 'no shell yet'));
-			await fr
-				.waitForFunction(() => !!(window as unknown as { __atlasMap?: unknown }).__atlasMap || !!document.querySelector('[data-boot=error], [data-boot=no-webgl]'), null, { timeout: 180_000, polling: 250 })
-				.catch(async (e: Error) => {
-					throw new Error(`frame ${frames[i].id}: no map after 180 s; it shows "${await boot().catch(() => '?')}" (${e.message.split('\n')[0]})`);
-				});
-			const shown = await boot();
-			if (shown !== 'map') throw new Error(`frame ${frames[i].id} has no map: "${shown}"`);
+			await mapOrBootMessage(fr, 'created', 180_000, `frame ${frames[i].id}`);
 			if (frames[i].src.includes('tour=')) await framed(fr, Number(new URL(frames[i].src).searchParams.get('step') ?? 0), 180_000);
 			if (process.env.PRESENTERS_DEBUG) appendFileSync(join(OUT, 'presenters-debug.log'), `${new Date().toISOString()} frame ${frames[i].id} framed\n`);
 		})
