@@ -50,14 +50,20 @@ async function crossOriginHost(sess: Session, path: string, frames: HostFrame[],
 		path,
 		`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>host</title></head>
 <body style="${bodyStyle};display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start;background:#ddd">
-${frames.map((f) => `<iframe id="${f.id}" src="${esc(f.src)}" width="${f.width}" height="${f.height}" style="border:0" title="atlas ${f.id}" allow="fullscreen"></iframe>`).join('\n')}
+${frames.map((f) => `<iframe id="${f.id}" name="${f.id}" src="${esc(f.src)}" width="${f.width}" height="${f.height}" style="border:0" title="atlas ${f.id}" allow="fullscreen"></iframe>`).join('\n')}
 <script>window.__msgs = []; addEventListener('message', (e) => window.__msgs.push({ origin: e.origin, data: e.data }));</script>
 </body></html>`
 	);
+	// the host shares its renderer's main thread with the frames (one site: 127.0.0.1), whose map starts
+	// hold it for seconds at a time: a locator action may wait behind them longer than Playwright's 30 s
+	sess.page.setDefaultTimeout(180_000);
 	await sess.page.route(`${HOST}/**`, (r) => r.continue());
 	await sess.page.goto(`${HOST}${path}`, { waitUntil: 'domcontentloaded' });
-	const out: Frame[] = [];
-	for (const f of frames) out.push((await (await sess.page.locator(`#${f.id}`).elementHandle())!.contentFrame())!);
+	// the frames from Playwright's frame tree, by name (no query on the host's busy thread: CI once timed
+	// out after 30 s on locator('#f400').elementHandle() while three frames were starting their maps)
+	const named = () => frames.map((f) => sess.page.frames().find((fr) => fr.name() === f.id));
+	await expect.poll(() => named().filter((fr) => !fr).length, { timeout: 180_000, message: 'every frame of the host attached' }).toBe(0);
+	const out = named() as Frame[];
 	// the checks need the map's camera and the overlays, not its tiles: wait until the first step is framed
 	await Promise.all(
 		out.map(async (fr, i) => {
