@@ -119,6 +119,15 @@ export function cityAnchorOffset(): ExpressionSpecification {
 	return ['step', ['zoom'], places(CITY_ABOVE_LEFT_AT_TIER1), CITY_TIER2_ZOOM, places([])] as unknown as ExpressionSpecification;
 }
 
+/**
+ * The atlas cities' label layer's filter: the cities of the zoom's tier among `drawn`. Once deck.gl draws
+ * the names, drawn is the set it has room for (city-collide.ts), so a name it leaves out gives its
+ * reserved place back to the feature labels.
+ */
+export function atlasCityFilter(drawn: readonly string[] = ATLAS_CITY_NAMES): ExpressionSpecification {
+	return ['all', ['==', ['get', 'kind'], 'city'], ['in', ['get', 'name_en'], ['literal', [...drawn]]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]];
+}
+
 /** the basemap's layer of the other cities' names (not the atlas's ten) */
 export const OTHER_CITY_LABEL_LAYER = 'city-labels-other';
 /** the other cities' names try four corners */
@@ -219,7 +228,7 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 			id: 'city-labels',
 			type: 'symbol',
 			source: 'places',
-			filter: ['all', ['==', ['get', 'kind'], 'city'], ['in', ['get', 'name_en'], ['literal', ATLAS_CITY_NAMES]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			filter: atlasCityFilter(),
 			layout: {
 				'text-field': labelField(lang),
 				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
