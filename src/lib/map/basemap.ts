@@ -98,6 +98,10 @@ export const CITY_BELOW_LEFT = ['Ezhou'];
 export const CITY_ABOVE_LEFT_AT_TIER1 = ['Wuhan'];
 /** the zoom below which only rank-1 cities are named (layers/city-names.ts cityTier) */
 export const CITY_TIER2_ZOOM = 4;
+/** the zoom from which every city is named (layers/city-names.ts cityTier) */
+export const CITY_TIER3_ZOOM = 6.5;
+/** the cities of the zoom's tier: rank 1 below CITY_TIER2_ZOOM, ranks 1–2 below CITY_TIER3_ZOOM, then all */
+const CITY_TIER_FILTER: ExpressionSpecification = ['<=', ['get', 'rank'], ['step', ['zoom'], 1, CITY_TIER2_ZOOM, 2, CITY_TIER3_ZOOM, 3]];
 /** MapLibre's anchor for a name above-right of its point (the text's bottom-left corner), below-left and above-left */
 export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-right', aboveLeft: 'bottom-right' } as const;
 
@@ -107,8 +111,11 @@ export const CITY_NAME_ANCHOR = { aboveRight: 'bottom-left', belowLeft: 'top-rig
  * only the capitals are named; clear of a ring), so the
  * transparent copy reserves exactly the space the drawn name covers. Other cities are another layer.
  */
+/** an anchor and its radial offset in ems, as text-variable-anchor-offset lists them (rounded to 0.001 em) */
+const anchorAt = (a: Anchor, r: number) => [a, radialOffset(a, r).map((n) => Math.round(n * 1000) / 1000)];
+
 export function cityAnchorOffset(): ExpressionSpecification {
-	const at = (a: Anchor, r: number) => [a, radialOffset(a, r).map((n) => Math.round(n * 1000) / 1000)];
+	const at = anchorAt;
 	const place = (a: Anchor) => ['literal', at(a, CITY_RING_OFFSET_EM)];
 	const places = (aboveLeft: string[]) => [
 		'match', ['get', 'name_en'],
@@ -125,13 +132,21 @@ export function cityAnchorOffset(): ExpressionSpecification {
  * reserved place back to the feature labels.
  */
 export function atlasCityFilter(drawn: readonly string[] = ATLAS_CITY_NAMES): ExpressionSpecification {
-	return ['all', ['==', ['get', 'kind'], 'city'], ['in', ['get', 'name_en'], ['literal', [...drawn]]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]];
+	return ['all', ['==', ['get', 'kind'], 'city'], ['in', ['get', 'name_en'], ['literal', [...drawn]]], CITY_TIER_FILTER];
 }
 
 /** the basemap's layer of the other cities' names (not the atlas's ten) */
 export const OTHER_CITY_LABEL_LAYER = 'city-labels-other';
 /** the other cities' names try four corners */
-const OTHER_CITY_ANCHOR_OFFSET = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => [a, radialOffset(a, 0.5).map((n) => Math.round(n * 1000) / 1000)]) as unknown as ExpressionSpecification;
+const OTHER_CITY_ANCHOR_OFFSET = (['bottom-left', 'top-right', 'top-left', 'bottom-right'] as const).flatMap((a) => anchorAt(a, 0.5)) as unknown as ExpressionSpecification;
+
+/** what the two city-name layers share (their filters and places differ) */
+const cityLabel = (lang: Lang) => ({
+	type: 'symbol' as const,
+	source: 'places',
+	layout: { 'text-field': labelField(lang), 'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11] as ExpressionSpecification, 'symbol-sort-key': ['get', 'rank'] as ExpressionSpecification },
+	paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+});
 
 const LABEL_LAYERS = ['province-labels', 'country-labels', 'city-labels', OTHER_CITY_LABEL_LAYER, 'town-labels'];
 
@@ -226,39 +241,25 @@ export function offlineStyle(b: BasemapData, lang: Lang): StyleSpecification {
 		},
 		{
 			id: 'city-labels',
-			type: 'symbol',
-			source: 'places',
+			...cityLabel(lang),
 			filter: atlasCityFilter(),
-			layout: {
-				'text-field': labelField(lang),
-				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
-				// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
-				// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
-				'text-variable-anchor-offset': cityAnchorOffset(),
-				'symbol-sort-key': ['get', 'rank']
-			},
-			paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+			// the atlas cities carry a city-group ring (up to 22 px) on deck.gl's canvas above: their
+			// names stand clear of it (layers/city-groups.ts), where deck.gl draws them
+			layout: { ...cityLabel(lang).layout, 'text-variable-anchor-offset': cityAnchorOffset() }
 		},
 		{
 			// the other cities (Shanghai, Moscow, …): under the atlas's markers on deck.gl's canvas, so their
 			// names are placed after the markers' space and give way to it (layers/labels.ts ensureLabels)
 			id: OTHER_CITY_LABEL_LAYER,
-			type: 'symbol',
-			source: 'places',
-			filter: ['all', ['==', ['get', 'kind'], 'city'], ['!', ['in', ['get', 'name_en'], ['literal', ATLAS_CITY_NAMES]]], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
-			layout: {
-				'text-field': labelField(lang),
-				'text-size': ['match', ['get', 'rank'], 1, 14, 2, 12, 11],
-				'text-variable-anchor-offset': OTHER_CITY_ANCHOR_OFFSET,
-				'symbol-sort-key': ['get', 'rank']
-			},
-			paint: { 'text-color': COLORS.text, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 }
+			...cityLabel(lang),
+			filter: ['all', ['==', ['get', 'kind'], 'city'], ['!', ['in', ['get', 'name_en'], ['literal', ATLAS_CITY_NAMES]]], CITY_TIER_FILTER],
+			layout: { ...cityLabel(lang).layout, 'text-variable-anchor-offset': OTHER_CITY_ANCHOR_OFFSET }
 		},
 		{
 			id: 'city-dots',
 			type: 'circle',
 			source: 'places',
-			filter: ['all', ['==', ['get', 'kind'], 'city'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 4, 2, 6.5, 3]]],
+			filter: ['all', ['==', ['get', 'kind'], 'city'], CITY_TIER_FILTER],
 			paint: { 'circle-radius': 2.5, 'circle-color': '#fff', 'circle-stroke-color': '#555', 'circle-stroke-width': 1 }
 		}
 	] satisfies LayerSpecification[];

@@ -6,7 +6,7 @@
  * at the same zoom tiers, beside the point by the same offset that clears a city-group ring.
  */
 import { TextLayer } from '@deck.gl/layers';
-import { CITY_BELOW_LEFT, CITY_NAME_ANCHOR, CITY_ABOVE_LEFT_AT_TIER1, CITY_TIER2_ZOOM } from '../basemap';
+import { CITY_BELOW_LEFT, CITY_NAME_ANCHOR, CITY_ABOVE_LEFT_AT_TIER1, CITY_TIER2_ZOOM, CITY_TIER3_ZOOM } from '../basemap';
 import { radialOffset } from '../anchor-offset';
 
 export interface CityName {
@@ -17,8 +17,8 @@ export interface CityName {
 	position: [number, number];
 }
 
-/** the ranks MapLibre's city-labels show at a zoom (its filter: rank ≤ step(zoom, 1, 4, 2, 6.5, 3)) */
-export const cityTier = (zoom: number) => (zoom < CITY_TIER2_ZOOM ? 1 : zoom < 6.5 ? 2 : 3);
+/** the ranks MapLibre's city-labels show at a zoom (basemap.ts CITY_TIER_FILTER, the same thresholds) */
+export const cityTier = (zoom: number) => (zoom < CITY_TIER2_ZOOM ? 1 : zoom < CITY_TIER3_ZOOM ? 2 : 3);
 
 /** text size per rank, as MapLibre's city-labels ('text-size': match rank 1 → 14, 2 → 12, else 11) */
 export const citySize = (rank: number) => (rank === 1 ? 14 : rank === 2 ? 12 : 11);
