@@ -7,7 +7,7 @@
  * Mercator pixels (512 px tiles, as MapLibre and deck.gl), so the test is a plain function of
  * (names, rings, zoom): no map needed.
  */
-import { cityPlacement, citySize, type CityName } from './layers/city-names';
+import { cityPlacement, citySize, CITY_FONT, CITY_FONT_WEIGHT, CITY_NAME_PADDING as NAME_PADDING, type CityName } from './layers/city-names';
 
 export interface Box {
 	l: number;
@@ -24,8 +24,6 @@ export interface Ring {
 /** a text's width in pixels at a size (the app measures it in the drawn font; tests estimate) */
 export type MeasureText = (text: string, size: number) => number;
 
-/** the TextLayer's background padding [left, top, right, bottom] (layers/city-names.ts) */
-export const NAME_PADDING = [3, 1, 3, 1] as const;
 /** a ring whose centre lies this close to the name's point (degrees) is the ring the name clears */
 const OWN_RING_DEG = 0.05;
 
@@ -38,6 +36,23 @@ export function worldPx([lon, lat]: [number, number], zoom: number): [number, nu
 
 /** an estimate of a text's width: 1 em per Han character, 0.65 em per other letter (an upper bound for Latin) */
 export const estimateWidth: MeasureText = (text, size) => [...text].reduce((n, ch) => n + (/[\u3400-\u9fff]/.test(ch) ? 1 : 0.65), 0) * size;
+
+/** a text's width in the names' font, measured on a 2D canvas (cached); without a canvas, the estimate */
+export function canvasMeasure(): MeasureText {
+	const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+	if (!ctx) return estimateWidth;
+	const seen = new Map<string, number>();
+	return (text, size) => {
+		const key = `${size}|${text}`;
+		let w = seen.get(key);
+		if (w === undefined) {
+			ctx.font = `${CITY_FONT_WEIGHT} ${size}px ${CITY_FONT}`;
+			w = ctx.measureText(text).width;
+			seen.set(key, w);
+		}
+		return w;
+	};
+}
 
 /** the box a name covers, plate included, in world pixels at the zoom */
 export function nameBox(c: CityName, text: string, zoom: number, tier: number, ringOffsetEm: number, measure: MeasureText): Box {

@@ -41,22 +41,8 @@ export function cityPlacement(c: CityName, ringOffsetEm: number, tier = 3) {
 export const CITY_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
 export const CITY_FONT_WEIGHT = 600;
 
-/** a text's width in the names' font, measured on a 2D canvas (cached): for the collision test */
-export function canvasMeasure(): (text: string, size: number) => number {
-	const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-	const seen = new Map<string, number>();
-	return (text, size) => {
-		const key = `${size}|${text}`;
-		let w = seen.get(key);
-		if (w === undefined) {
-			if (ctx) ctx.font = `${CITY_FONT_WEIGHT} ${size}px ${CITY_FONT}`;
-			// no canvas: 1 em a character, wider than any Latin text
-			w = ctx ? ctx.measureText(text).width : [...text].length * size;
-			seen.set(key, w);
-		}
-		return w;
-	};
-}
+/** the plate's padding round a name [left, top, right, bottom] (the collision test's boxes include it) */
+export const CITY_NAME_PADDING: [number, number, number, number] = [3, 1, 3, 1];
 
 export const cityNameText = (lang: 'zh' | 'en') => (c: CityName) => (lang === 'zh' ? c.name_zh || c.name_en : c.name_en);
 
@@ -81,10 +67,10 @@ export function cityNamesLayer(cities: CityName[], tier: number, lang: 'zh' | 'e
 		getTextAnchor: (c) => at(c).anchor,
 		getAlignmentBaseline: (c) => at(c).baseline,
 		getPixelOffset: (c) => at(c).offset,
-		// a light plate instead of a halo: readable over markers and lines alike (city-collide.ts NAME_PADDING)
+		// a light plate instead of a halo: readable over markers and lines alike
 		background: true,
 		getBackgroundColor: [255, 255, 255, 225],
-		backgroundPadding: [3, 1, 3, 1],
+		backgroundPadding: CITY_NAME_PADDING,
 		fontFamily: CITY_FONT,
 		fontWeight: CITY_FONT_WEIGHT,
 		characterSet: [...new Set(cities.flatMap((c) => [...c.name_en, ...c.name_zh]))],
